@@ -1,0 +1,95 @@
+"""Enlace application factory: configuration from the environment, extensions, blueprints, CLI."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from dotenv import load_dotenv
+from flask import Flask
+from flask_migrate import Migrate
+from flask_wtf.csrf import CSRFProtect
+
+import config
+from models import db
+
+migrate = Migrate()
+csrf = CSRFProtect()
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    load_dotenv()
+    app = Flask(__name__, instance_relative_config=True, template_folder="dashboard/templates",
+                static_folder="dashboard/static")
+    app.config.from_mapping(config.from_environ(app.instance_path))
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # a Twilio webhook is a few KB; refuse anything far larger
+    if overrides:
+        app.config.update(overrides)
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
+
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+    logging.getLogger("werkzeug").addFilter(_drop_query_strings)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
+    csrf.init_app(app)
+
+    from bot.clock import init_clock
+    from flows.loader import flows
+    from workers.queue import init_queue
+
+    flows()  # a broken flow file stops start-up here, naming the file and the field
+    # Event handlers and sweeps register themselves on import.
+    import bot.referrals  # noqa: F401
+    import bot.suggestions  # noqa: F401
+    import workers.checkins  # noqa: F401
+
+    init_clock(app)
+    init_queue(app)
+
+    from bot.health import bp as health_bp
+    from bot.simulator import bp as simulator_bp
+    from bot.webhook import bp as webhook_bp
+
+    app.register_blueprint(webhook_bp)
+    csrf.exempt(webhook_bp)  # signed by Twilio instead
+    app.register_blueprint(health_bp)
+    app.register_blueprint(simulator_bp)
+
+    import dashboard
+
+    dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
+
+    from bot.catalog_cli import catalogs_cli
+    from bot.cli import chat_command
+    from bot.privacy import clients_cli
+    from demo import demo_cli
+    from directory.cli import directory_cli
+    from reports.fhir.cli import fhir_cli
+    from workers.cli import worker_command
+
+    app.cli.add_command(chat_command)
+    app.cli.add_command(worker_command)
+    app.cli.add_command(catalogs_cli)
+    app.cli.add_command(demo_cli)
+    app.cli.add_command(directory_cli)
+    app.cli.add_command(clients_cli)
+    app.cli.add_command(fhir_cli)
+    return app
+
+
+def _drop_query_strings(record: logging.LogRecord) -> bool:
+    """The development server logs request lines; their query strings can hold a phone number or a
+    name searched for, so they are cut before the line is written."""
+    if record.args and isinstance(record.args, tuple) and isinstance(record.args[0], str):
+        record.args = (re.sub(r"\?\S*", "?…", record.args[0], count=1), *record.args[1:])
+    return True
+
+
+def _engine_options(url: str) -> dict:
+    # A failed statement's exception (logged with its traceback) must not carry the phone
+    # numbers and texts it was writing: SQLAlchemy leaves the parameters out.
+    if url.startswith("sqlite"):
+        # The embedded default serves a few threads; wait for the write lock instead of failing.
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}, "hide_parameters": True}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20, "hide_parameters": True}
