@@ -1,0 +1,46 @@
+"""SQLAlchemy models. Importing this package registers every table on `Base.metadata`."""
+
+from models.audit import AuditEntry, audit
+from models.base import Base, db, utcnow
+from models.case import Achievement, Goal, GoalProgress, GoalStatus, Note
+from models.client import Channel, Client
+from models.conversation import Conversation, ConversationStatus, Urgency
+from models.event import Event
+from models.message import Direction, Message, MessageStatus, Sender
+from models.referral import CheckinStage, Referral, ReferralStatus, ReferralStatusChange
+from models.screening import Need, NeedStatus, Screening, ScreeningAnswer, ScreeningStatus
+from models.staff import Role, User
+
+__all__ = [
+    "Achievement",
+    "AuditEntry",
+    "Base",
+    "Channel",
+    "Client",
+    "Conversation",
+    "ConversationStatus",
+    "Direction",
+    "Event",
+    "Goal",
+    "GoalProgress",
+    "GoalStatus",
+    "Message",
+    "Need",
+    "Note",
+    "CheckinStage",
+    "Referral",
+    "ReferralStatus",
+    "ReferralStatusChange",
+    "NeedStatus",
+    "Screening",
+    "ScreeningAnswer",
+    "ScreeningStatus",
+    "MessageStatus",
+    "Role",
+    "Sender",
+    "Urgency",
+    "User",
+    "audit",
+    "db",
+    "utcnow",
+]

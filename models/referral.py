@@ -1,0 +1,107 @@
+"""Referrals and their closed loop, with statuses from the Gravity SDOHCC TaskForReferralManagement.
+
+A referral keeps a snapshot of the service it points at (name, phone) so that the record
+stays readable when the directory is re-imported. Its check-in schedule lives here too:
+the database, not the queue, says when the next check-in is due.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Base, created_at, enum_column, intpk
+
+
+class ReferralStatus(enum.Enum):
+    DRAFT = "draft"
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    IN_PROGRESS = "in-progress"
+    ON_HOLD = "on-hold"
+    FAILED = "failed"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    ENTERED_IN_ERROR = "entered-in-error"
+
+
+OPEN_STATUSES = (ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+                 ReferralStatus.ON_HOLD)
+# Gravity requires a statusReason for these.
+NEEDS_REASON = (ReferralStatus.REJECTED, ReferralStatus.CANCELLED, ReferralStatus.ON_HOLD, ReferralStatus.FAILED)
+
+FAILURE_REASONS = {
+    "no_answer": "No answer from the provider",
+    "not_eligible": "Not eligible",
+    "no_capacity": "No capacity",
+    "closed": "Closed",
+    "other": "Other",
+}
+
+
+class CheckinStage(enum.Enum):
+    ASK = "ask"  # the check-in question is due
+    REMINDER = "reminder"  # asked, no reply: one reminder
+    CHW_TASK = "chw_task"  # reminded, no reply: a person takes over
+    DONE = "done"
+
+
+class Referral(Base):
+    __tablename__ = "referral"
+    __table_args__ = (
+        sa.Index("ix_referral_next_checkin", "next_checkin_at"),
+        sa.Index("ix_referral_created_at", "created_at"),
+        sa.Index("ix_referral_made_by_id", "made_by_id"),
+    )
+
+    id: Mapped[intpk]
+    client_id: Mapped[int] = mapped_column(sa.ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    need_id: Mapped[int | None] = mapped_column(sa.ForeignKey("need.id", ondelete="SET NULL"))
+    need_domain: Mapped[str] = mapped_column(sa.String(48))
+    service_id: Mapped[str | None] = mapped_column(sa.String(250))
+    service_name: Mapped[str] = mapped_column(sa.String(250))
+    organization_name: Mapped[str | None] = mapped_column(sa.String(250))
+    service_phone: Mapped[str | None] = mapped_column(sa.String(64))
+    status: Mapped[ReferralStatus] = enum_column(ReferralStatus, default=ReferralStatus.REQUESTED)
+    status_reason: Mapped[str | None] = mapped_column(sa.String(32))
+    shared_with_provider: Mapped[bool] = mapped_column(default=False)  # the client agreed to share details
+    made_by_id: Mapped[int | None]  # the CHW who made it; None when the bot did
+    created_at: Mapped[created_at]
+    outcome_at: Mapped[datetime | None]
+    next_checkin_at: Mapped[datetime | None]
+    checkin_stage: Mapped[CheckinStage] = enum_column(CheckinStage, default=CheckinStage.ASK)
+    checkin_round: Mapped[int] = mapped_column(default=0)
+    last_checkin_at: Mapped[datetime | None]
+
+
+class ReferralStatusChange(Base):
+    """The referral's history: every status it went through, when, why and by whom."""
+
+    __tablename__ = "referral_status_change"
+
+    id: Mapped[intpk]
+    referral_id: Mapped[int] = mapped_column(sa.ForeignKey("referral.id", ondelete="CASCADE"), index=True)
+    status: Mapped[ReferralStatus] = enum_column(ReferralStatus)
+    reason: Mapped[str | None] = mapped_column(sa.String(32))
+    by_id: Mapped[int | None]  # the CHW, or None for the client/bot
+    source: Mapped[str] = mapped_column(sa.String(16), default="bot")  # bot | client | chw
+    at: Mapped[datetime]
+
+
+def set_status(session: Session, referral: Referral, status: ReferralStatus, now: datetime,
+               reason: str | None = None, by_id: int | None = None, source: str = "client") -> None:
+    if status in NEEDS_REASON and not reason:
+        raise ValueError(f"a {status.value} referral needs a reason")
+    referral.status = status
+    referral.status_reason = reason if status in NEEDS_REASON else None
+    if status in (ReferralStatus.COMPLETED, ReferralStatus.FAILED, ReferralStatus.REJECTED,
+                  ReferralStatus.CANCELLED):
+        referral.outcome_at = now
+        referral.next_checkin_at = None
+        referral.checkin_stage = CheckinStage.DONE
+    session.add(ReferralStatusChange(referral_id=referral.id, status=status, reason=referral.status_reason,
+                                     by_id=by_id, source=source, at=now))
