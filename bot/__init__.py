@@ -1,0 +1,1 @@
+"""The conversation: webhook, engine, keywords, language, crisis detection, escalation, channels."""

@@ -1,0 +1,346 @@
+"""Running flows: where the conversation is, asking, reading answers, scoring, moving on.
+
+The runner knows node types (say, ask, score, summary), never flow names: the entry flow
+is the one marked `entry: true`, the language menu the flow that starts with a language
+question. It only changes the step's result; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.answers import is_next, parse_answer, read_number
+from bot.keywords import Keyword
+from flows.model import END, STOP, Flow, Node
+
+if TYPE_CHECKING:
+    from bot.engine import ClientFacts, Input, StepResult
+
+MAX_MISUNDERSTOOD = 3  # the third reply we cannot read goes to a person
+AWAY = timedelta(hours=12)  # after this long, an unreadable reply gets a "welcome back" instead
+
+
+class Runner:
+    def __init__(self, result: StepResult, flows: dict[str, Flow], client: ClientFacts, now: datetime) -> None:
+        self.result, self.flows, self.client, self.now = result, flows, client, now
+        self.state = result.state
+        self.lang = client.language
+
+    # where we are
+    def position(self) -> tuple[Flow, Node] | None:
+        pos = self.state.get("pos")
+        if not pos:
+            return None
+        flow = self.flows.get(pos[0])
+        if flow is None or pos[1] not in flow.nodes:  # a flow changed under a waiting client
+            self.state["pos"] = None
+            return None
+        return flow, flow.node(pos[1])
+
+    def finished(self) -> bool:
+        return bool(self.state.get("finished"))
+
+    def asking_language(self) -> bool:
+        pos = self.position()
+        return pos is not None and pos[1].kind == "language"
+
+    # starting and moving
+    def start(self) -> None:
+        entry = next(f for f in self.flows.values() if f.entry)
+        self.state["finished"] = False
+        self._goto(entry, entry.start)
+
+    def restart(self) -> None:
+        """MENU: forget the answers and start over (language and consent on record stay)."""
+        self.state.update(pos=None, stack=[], answers={}, needs=[], retries=0, finished=False)
+        self.start()
+
+    def _language_flow(self) -> Flow:
+        return next(f for f in self.flows.values() if f.node(f.start).kind == "language")
+
+    def choose_language(self, first: bool = False) -> None:
+        """Ask which language (LANG, or a first message we could not place)."""
+        flow = self._language_flow()
+        if not first:
+            self._push()
+        self._goto(flow, flow.start)
+
+    def language_known(self, lang: str) -> None:
+        """The client's language became clear without the menu (a first message in Spanish, or
+        "español" at any time): carry on as if they had picked it from the menu."""
+        self.set_language(lang)
+        flow = self._language_flow()
+        if self.position() is not None or self.finished():
+            self._push()
+        self._goto(flow, flow.node(flow.start).next)
+
+    def _push(self) -> None:
+        pos = self.state.get("pos")
+        self.state.setdefault("stack", []).append(list(pos) if pos else None)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.result.emit("language_chosen", language=lang)
+
+    def reask(self) -> None:
+        pos = self.position()
+        if pos is not None:
+            self._ask(*pos)
+
+    def resume(self) -> None:
+        """A CHW handed the conversation back: carry on where the bot left off."""
+        self.state["retries"] = 0
+        if self.position() is not None:
+            self.result.say(texts.RESUMED.key)
+            self.reask()
+
+    def on_event_input(self, inp: Input) -> None:
+        """Inputs that are not messages: what the edge found for a lookup, or a flow's trigger
+        (a due check-in). A trigger interrupts the current question and returns to it after."""
+        if inp.kind == "resources_found":
+            self._found(inp.data)
+            return
+        flow = next((f for f in self.flows.values() if f.trigger == inp.kind), None)
+        if flow is None:
+            raise ValueError(f"no flow handles input of kind {inp.kind!r}")
+        pos = self.state.get("pos")
+        if pos and pos[0] == flow.id and self.state.get("vars", {}).get("referral_id") == inp.data.get("referral_id"):
+            self.reask()  # a reminder of the same question
+            return
+        self.state.setdefault("stack", []).append(list(pos) if pos else None)
+        self.state["vars"] = {k: v for k, v in inp.data.items() if isinstance(v, (str, int))}
+        self.state["finished"] = False
+        self._goto(flow, flow.start)
+
+    # answering
+    def answer(self, text: str, keyword: Keyword | None, payload: str | None = None) -> None:
+        """The client's reply to the current question; `payload` is a WhatsApp button's option code."""
+        pos = self.position()
+        if pos is None:
+            self.result.say(texts.FINISHED.key)
+            return
+        flow, node = pos
+        if node.kind == "resource":
+            self._pick_resource(flow, node, text, keyword)
+            return
+        if node.type == "lookup":  # still waiting for the edge; the client spoke first
+            return
+        if keyword is Keyword.SKIP and node.skippable:
+            self._record(flow, node, [], skipped=True)
+            self._goto(flow, node.next)
+            return
+        codes = [payload] if payload and node.option(payload) else parse_answer(node, text, self.lang)
+        if codes is None:
+            self._not_understood(flow, node)
+            return
+        self.state["retries"] = 0
+        self._record(flow, node, codes)
+        target = node.branches.get(codes[0]) if node.branches else None
+        self._goto(flow, target or node.next)
+
+    def _pick_resource(self, flow: Flow, node: Node, text: str, keyword: Keyword | None) -> None:
+        lookup = self.state.get("lookup", {})
+        items = lookup.get("items", [])
+        if keyword is Keyword.MORE:
+            lookup["offset"] = lookup.get("offset", 0) + len(items)
+            self._request(flow.id, lookup.get("node", node.id), lookup)
+            return
+        if keyword is Keyword.SKIP or is_next(text):
+            self._goto(flow, node.skip)
+            return
+        choice = read_number(text, len(items))
+        if choice is None:
+            self._not_understood(flow, node)
+            return
+        self.state["retries"] = 0
+        item = items[choice - 1]
+        self.state.setdefault("vars", {}).update(
+            service_id=item["id"], name=item["name"], phone=item["phone"],
+            need=lookup["need"], label=lookup["label"])
+        self._goto(flow, node.next)
+
+    def _not_understood(self, flow: Flow, node: Node) -> None:
+        last = self.state.get("last_at")
+        if last and self.now - datetime.fromisoformat(last) > AWAY:
+            self.result.say(texts.WELCOME_BACK.key)
+            self._ask(flow, node)
+            return
+        self.state["retries"] = self.state.get("retries", 0) + 1
+        if self.state["retries"] >= MAX_MISUNDERSTOOD:
+            self.state["retries"] = 0
+            self.result.emit("escalated", reason="not_understood", urgency="normal", question=node.id)
+            self.result.say(texts.NOT_UNDERSTOOD_ESCALATED.key)
+            return
+        if node.reask_key:
+            self.result.say(node.reask_key)
+        elif node.kind == "resource":
+            self._ask(flow, node)
+        else:
+            self.result.say(texts.REASK.key, options=tuple(o.text_key for o in node.options))
+
+    def _record(self, flow: Flow, node: Node, codes: list[str], skipped: bool = False) -> None:
+        self.state.setdefault("answers", {}).setdefault(flow.id, {})[node.id] = {"codes": codes, "skipped": skipped}
+        if node.kind == "language" and codes:
+            self.set_language(codes[0])
+        elif node.kind == "zip" and codes:
+            self.result.emit("zip_given", zip=codes[0])
+        elif node.kind == "name" and codes:
+            self.result.emit("name_given", name=codes[0])
+        if node.loinc:
+            chosen = [node.option(c) for c in codes]
+            self.result.emit(
+                "question_answered", flow=flow.id, question=node.id, loinc=node.loinc, codes=codes,
+                answer_loinc=[o.loinc for o in chosen if o and o.loinc],
+                value=sum(o.value for o in chosen if o and o.value is not None) if chosen else None,
+                skipped=skipped, language=self.lang,
+            )
+        if node.emit:
+            self.result.emit(node.emit, flow=flow.id, question=node.id, answer=codes[0] if codes else None,
+                             text_key=node.text_key, language=self.lang, context=dict(self.state.get("vars", {})))
+
+    # running nodes until the next question
+    def _goto(self, flow: Flow, target: str | None) -> None:
+        for _ in range(200):  # flows are checked for dangling exits; this guards against cycles
+            if target == STOP:
+                self.state.update(pos=None, finished=True)
+                return
+            if target == END or target is None:
+                stack = self.state.get("stack") or []
+                if stack:
+                    back = stack.pop()
+                    self.state["pos"] = back
+                    if back:
+                        self.reask()
+                    return
+                if flow.then:
+                    flow = self.flows[flow.then]
+                    target = flow.start
+                    continue
+                self.state.update(pos=None, finished=True)
+                return
+            node = flow.node(target)
+            if node.type == "ask":
+                self._ask(flow, node)
+                return
+            if node.type == "lookup":
+                if self._lookup(flow, node):
+                    return
+                target = node.done
+                continue
+            if node.type == "goto":
+                flow = self.flows[node.goto_flow]
+                target = node.goto_node
+                continue
+            if node.type == "say":
+                self.result.say(node.text_key, **self._params())
+                if node.emit:
+                    self.result.emit(node.emit, flow=flow.id, context=dict(self.state.get("vars", {})))
+            elif node.type == "score":
+                self._score(flow, node)
+            elif node.type == "summary":
+                needs = self.state.get("need_labels", [])
+                if needs:
+                    self.result.say(node.text_key, needs=list(dict.fromkeys(needs)))
+                else:
+                    self.result.say(node.none_key)
+            target = node.next
+        raise RuntimeError(f"flow {flow.id} loops without asking anything")
+
+    def _ask(self, flow: Flow, node: Node) -> None:
+        self.state["pos"] = [flow.id, node.id]
+        params = self._params()
+        if node.kind == "resource":
+            items = self.state.get("lookup", {}).get("items", [])
+            params["list"] = "\n".join(f"{i} {item['line']}" for i, item in enumerate(items, 1))
+        self.result.say(node.text_key, options=tuple(o.text_key for o in node.options), **params)
+
+    def _params(self) -> dict:
+        """What texts may mention: the flow's variables (a provider's name ...) and the need at hand."""
+        params = {k: v for k, v in self.state.get("vars", {}).items() if isinstance(v, (str, int))}
+        label = self.state.get("lookup", {}).get("label") or params.pop("label", None)
+        if label:
+            params["need"] = [label]
+        params.pop("label", None)
+        return params
+
+    # resources: the edge searches the directory and answers with `resources_found`
+    def _lookup(self, flow: Flow, node: Node) -> bool:
+        """Start a lookup for the next need; False when there is no need left to look up."""
+        if node.need_from == "vars":
+            v = self.state.get("vars", {})
+            if not v.get("need"):
+                return False
+            lookup = {"need": v["need"], "label": v.get("label"), "offset": 0,
+                      "exclude": [v["service_id"]] if v.get("service_id") else []}
+        else:
+            queue = self.state.get("queue", [])
+            while queue and queue[0][0] in node.skip_needs:
+                queue.pop(0)
+            if not queue:
+                return False
+            need, label = queue.pop(0)
+            lookup = {"need": need, "label": label, "offset": 0, "exclude": []}
+        self._request(flow.id, node.id, lookup)
+        return True
+
+    def _request(self, flow_id: str, node_id: str, lookup: dict) -> None:
+        lookup = {**lookup, "node": node_id, "items": []}
+        self.state["lookup"] = lookup
+        self.state["pos"] = [flow_id, node_id]
+        self.result.emit("resources_requested", need=lookup["need"], offset=lookup["offset"],
+                         exclude=lookup["exclude"])
+
+    def _found(self, data: dict) -> None:
+        pos = self.position()
+        lookup = self.state.get("lookup")
+        if pos is None or lookup is None or lookup.get("node") != pos[1].id:
+            return  # an answer for a lookup the conversation has moved past
+        flow, node = pos
+        items = [i for i in data.get("items", []) if isinstance(i, dict)][:9]
+        if not items and lookup.get("offset"):
+            self.result.say(texts.NO_MORE.key, **self._params())
+            lookup["offset"] = 0
+            self._request(flow.id, node.id, lookup)
+            return
+        lookup["items"] = items
+        self._goto(flow, node.found if items else node.empty)
+
+    def _score(self, flow: Flow, node: Node) -> None:
+        answers = self.state.get("answers", {}).get(flow.id, {})
+        needs, labels, scores = [], [], {}
+        for rule in node.needs:
+            hit, score = _holds(rule["when"], flow, answers)
+            if score is not None:
+                scores[rule["when"].get("loinc") or rule["need"]] = score
+            if not hit:
+                continue
+            needs.append(rule["need"])
+            labels.append(rule["label"])
+            self.result.emit("need_identified", need=rule["need"], flow=flow.id,
+                             instrument=flow.instrument.get("loinc"))
+            if "escalate" in rule:
+                self.result.emit("escalated", **rule["escalate"])
+        self.state["needs"] = needs
+        self.state["need_labels"] = labels
+        self.state["queue"] = [[n, lbl] for n, lbl in zip(needs, labels, strict=True)]
+        if node.emit:
+            self.result.emit(node.emit, flow=flow.id, needs=needs, scores=scores,
+                             instrument=flow.instrument.get("loinc"))
+
+
+def _holds(cond: dict, flow: Flow, answers: dict) -> tuple[bool, int | None]:
+    """Evaluate a scoring condition; returns (true?, the sum when it is a sum rule)."""
+    if "any" in cond:
+        return any(_holds(c, flow, answers)[0] for c in cond["any"]), None
+    if "sum" in cond:
+        total = 0
+        for qid in cond["sum"]:
+            node = flow.node(qid)
+            for code in answers.get(qid, {}).get("codes", []):
+                opt = node.option(code)
+                total += (opt.value or 0) if opt else 0
+        return total >= cond["at_least"], total
+    codes = answers.get(cond["answer"], {}).get("codes", [])
+    return any(c in cond["in"] for c in codes), None

@@ -1,0 +1,51 @@
+"""Texts the assistant sends outside any flow: keywords, crisis, escalation, re-asks, resource lines.
+
+Each is declared once with its key, English source and SMS segment budget; translations
+live in `locales/`. Flow texts are declared by the flow files themselves.
+"""
+
+from bot.i18n import T
+
+HELP = T(
+    "system.help",
+    "Enlace: free help finding food, housing, utility, ride and safety resources. "
+    "Reply AGENT to text a person, LANG to change language, STOP to end texts.",
+    budget=4,
+)
+STOPPED = T("system.stopped", "You will get no more texts from Enlace. Reply START to come back.", budget=2)
+STARTED = T("system.started", "Welcome back to Enlace. Reply HELP for help or STOP to end texts.", budget=2)
+MEDIA_ONLY = T("system.media_only", "Sorry, we can only read text. Please type your answer.", budget=2)
+EMPTY = T("system.empty", "We got an empty message. Please type your answer.", budget=2)
+CRISIS = T(
+    "system.crisis",
+    "If you are in danger or this is an emergency, call 911. To talk to someone now about suicide or "
+    "self-harm, call or text 988. Domestic violence hotline: 1-800-799-7233. "
+    "A community health worker will text you soon.",
+    budget=6,
+)
+AGENT_ACK = T(
+    "system.agent",
+    "OK. A community health worker will text you here soon.",
+    budget=2,
+)
+AGENT_WAITING = T(
+    "system.agent_waiting",
+    "Thanks. A community health worker will see your message and text you soon.",
+    budget=2,
+)
+REASK = T("system.reask", "Sorry, I did not understand. Please reply with a number:", budget=1)
+NOT_UNDERSTOOD_ESCALATED = T(
+    "system.not_understood",
+    "Sorry, I am having trouble understanding. A community health worker will text you soon.",
+    budget=2,
+)
+FINISHED = T("system.finished", "Reply MENU to start over, or AGENT to text a person.", budget=1)
+WELCOME_BACK = T("system.welcome_back", "Welcome back! Let's continue where we left off.", budget=1)
+RESUMED = T("system.resumed", "Let's continue where we left off.", budget=1)
+NO_MORE = T("suggestions.no_more", "There are no more places for {need} in our list. Here they are again:", budget=2)
+
+# The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now"), see bot.suggestions.
+OPEN_NOW = T("resources.open_now", "open now", budget=1)
+OPENS = T("resources.opens", "opens {when}", budget=1, when="Mon 9:00 AM")
+MILES = T("resources.miles", "{miles} mi", budget=1, miles="0.8")
+NO_PHONE = T("resources.no_phone", "no phone listed", budget=1)
