@@ -1,0 +1,238 @@
+"""The job queue: RQ on Redis in production, an in-process queue for the demo and tests.
+
+The database, not the queue, is the record of what must happen: a message row stays
+`pending` until a worker sends it, so a job lost with Redis is found again by the sweeper.
+Enqueueing therefore never raises: a queue that is down is logged and left to the sweeper.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+from flask import Flask, current_app
+
+log = logging.getLogger(__name__)
+
+
+class JobQueue(ABC):
+    backend = "abstract"
+
+    @abstractmethod
+    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        """Run `func(*args)` soon. A job id already waiting is not added twice."""
+
+    def enqueue_many(self, func: Callable, calls: list[tuple[tuple, str | None]]) -> bool:
+        """Several `func(*args)` jobs at once: [(args, job_id), ...]."""
+        return all([self.enqueue(func, *args, job_id=job_id) for args, job_id in calls])
+
+    @abstractmethod
+    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        """Run `func(*args)` at `when` (UTC)."""
+
+    @abstractmethod
+    def health(self) -> dict:
+        """{'ok': bool, 'backend': name, ...} for /healthz."""
+
+    @abstractmethod
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Those of these jobs that are sure to run: waiting their turn in the queue."""
+
+
+class RQJobQueue(JobQueue):
+    backend = "rq"
+
+    def __init__(self, redis_url: str, name: str = "default") -> None:
+        from redis import Redis
+        from rq import Queue
+
+        self.redis = Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
+        self.queue = Queue(name, connection=self.redis)
+
+    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        try:
+            self.queue.enqueue_call(func, args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            return True
+        except Exception as exc:  # Redis down: the sweeper will find the row again
+            log.warning("enqueue failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            return False
+
+    def enqueue_many(self, func: Callable, calls: list[tuple[tuple, str | None]]) -> bool:
+        """One round trip to Redis for all of them (a reply is often two or three texts)."""
+        try:
+            self.queue.enqueue_many([
+                self.queue.prepare_data(func, args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+                for args, job_id in calls
+            ])
+            return True
+        except Exception as exc:
+            log.warning("enqueue failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            return False
+
+    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        try:
+            self.queue.enqueue_at(when, func, *args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            return True
+        except Exception as exc:
+            log.warning("schedule failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            return False
+
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Still in the queue's list. Not a job's status: a job can leave the queue and never run
+        (popped by a worker killed at that moment) while its status still says queued. A job
+        scheduled for a time now past does not count (its scheduler should have queued it), nor
+        does a started one: a send job claims its row at once, so a row still pending while its
+        job is 'started' was left by a worker that died."""
+        try:
+            return set(self.queue.get_job_ids()).intersection(job_ids)
+        except Exception:  # Redis down: nothing is waiting there
+            return set()
+
+    def health(self) -> dict:
+        try:
+            self.redis.ping()
+            return {"ok": True, "backend": self.backend, "queued": self.queue.count}
+        except Exception as exc:
+            return {"ok": False, "backend": self.backend, "error": type(exc).__name__}
+
+
+class InProcessJobQueue(JobQueue):
+    """Runs jobs on one background thread inside the app, each in its own app context.
+
+    Until `start()` (tests never call it) nothing runs before `run_pending()` is called, which
+    keeps tests deterministic. Scheduled jobs wait for their time on the app's clock.
+    """
+
+    backend = "in-process"
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._heap: list[tuple[datetime, int, str | None, Callable, tuple]] = []
+        self._ids: set[str] = set()
+        self._seq = itertools.count()
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        return self.enqueue_at(datetime.min.replace(tzinfo=timezone.utc), func, *args, job_id=job_id)
+
+    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+        with self._cond:
+            if job_id is not None:
+                if job_id in self._ids:
+                    return True
+                self._ids.add(job_id)
+            heapq.heappush(self._heap, (when, next(self._seq), job_id, func, args))
+            self._cond.notify()
+        return True
+
+    def health(self) -> dict:
+        return {"ok": True, "backend": self.backend, "queued": len(self._heap)}
+
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        with self._cond:
+            return self._ids.intersection(job_ids)
+
+    def _pop_due(self, now: datetime):
+        with self._cond:
+            if self._heap and self._heap[0][0] <= now:
+                when, _, job_id, func, args = heapq.heappop(self._heap)
+                if job_id is not None:
+                    self._ids.discard(job_id)
+                return func, args
+        return None
+
+    def run_pending(self, now: datetime | None = None) -> int:
+        """Run every job due by `now` (default: the app's clock), including jobs they enqueue."""
+        done = 0
+        while True:
+            with self.app.app_context():
+                due = self._pop_due(now or current_app.config["CLOCK"]())
+                if due is None:
+                    return done
+                func, args = due
+                _run(func, args)
+            done += 1
+
+    def start(self, sweep_every: float = 10.0) -> None:
+        """Run jobs as they fall due, and the sweeps for lost work, on a daemon thread."""
+        with self._cond:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, args=(sweep_every,), name="enlace-jobs",
+                                                daemon=True)
+                self._thread.start()
+
+    def _loop(self, sweep_every: float) -> None:
+        from workers.sweeper import run_sweeps
+
+        last_sweep = 0.0
+        while True:
+            self.run_pending()
+            if time.monotonic() - last_sweep >= sweep_every:
+                last_sweep = time.monotonic()
+                with self.app.app_context():
+                    run_sweeps()
+            with self._cond:
+                self._cond.wait(timeout=1.0)
+
+
+def _run(func: Callable, args: tuple) -> None:
+    try:
+        func(*args)
+    except Exception:
+        log.exception("job %s failed", func.__name__)
+
+
+def init_queue(app: Flask) -> None:
+    _install_after_commit()
+    if "JOB_QUEUE" in app.config:
+        app.extensions["jobs"] = app.config["JOB_QUEUE"]
+    elif app.config.get("REDIS_URL"):
+        app.extensions["jobs"] = RQJobQueue(app.config["REDIS_URL"])
+    else:
+        queue = InProcessJobQueue(app)
+        app.extensions["jobs"] = queue
+        if app.config.get("JOBS_AUTOSTART", True):
+            # Start with the first request, so that CLI commands (db upgrade ...) run no background work.
+            app.before_request(queue.start)
+
+
+def jobs() -> JobQueue:
+    return current_app.extensions["jobs"]
+
+
+def enqueue_after_commit(session, func: Callable, *args: Any, when: datetime | None = None,
+                         job_id: str | None = None) -> None:
+    """Enqueue a job once the session's transaction commits (never for work that rolled back)."""
+    session.info.setdefault("after_commit", []).append((func, args, when, job_id))
+
+
+def _install_after_commit() -> None:
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    if event.contains(Session, "after_commit", _run_after_commit):
+        return
+    event.listen(Session, "after_commit", _run_after_commit)
+    event.listen(Session, "after_rollback", _drop_after_commit)
+
+
+def _run_after_commit(session) -> None:
+    pending = session.info.pop("after_commit", [])
+    queue = jobs() if pending else None
+    for func, args, when, job_id in pending:
+        if when is None:
+            queue.enqueue(func, *args, job_id=job_id)
+        else:
+            queue.enqueue_at(when, func, *args, job_id=job_id)
+
+
+def _drop_after_commit(session) -> None:
+    session.info.pop("after_commit", None)
