@@ -1,0 +1,251 @@
+"""Opening hours: reading the times and days directories write, and answering "is it open now, and
+if not, when does it next open?" from HSDS schedules, in the location's own time zone.
+
+What a schedule row means here:
+- a recurring row (freq WEEKLY/DAILY/MONTHLY, or just a byday list) opens on its days from opens_at
+  to closes_at; closes_at at or before opens_at means it closes after midnight (00:00-00:00 is all day);
+- a dated row with no recurrence (valid_from, no freq, no byday) is a special day: with times it
+  replaces that day's usual hours, without times it is a closure (HSDS 1.1 holiday_schedules);
+- rows whose valid_to or until has passed, that lack opening times, or that use a rule we do not
+  understand (YEARLY, HOURLY, ...) are ignored; if nothing is left, the answer is "unknown" (None).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import NamedTuple, Protocol
+from zoneinfo import ZoneInfo
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_NAMES = {name: i for i, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_TIME = re.compile(
+    r"^(?P<h>\d{1,2})(?:[:.h]?(?P<m>\d{2}))?(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
+LOOKAHEAD_DAYS = 8
+
+
+class ScheduleLike(Protocol):
+    freq: str | None
+    interval: int | None
+    byday: str | None
+    bymonthday: str | None
+    opens_at: time | None
+    closes_at: time | None
+    valid_from: date | None
+    valid_to: date | None
+    dtstart: date | None
+    until: date | None
+
+
+class Rule(NamedTuple):
+    """A schedule row reduced to what the clock needs (ScheduleLike), as search_point keeps it."""
+
+    freq: str | None
+    interval: int | None
+    byday: str | None
+    bymonthday: str | None
+    opens_at: time | None
+    closes_at: time | None
+    valid_from: date | None
+    valid_to: date | None
+    dtstart: date | None
+    until: date | None
+
+
+def dump_rules(rules: Iterable[Rule]) -> str | None:
+    """Rules as compact JSON (None for none), for search_point.hours."""
+    rows = [[v.isoformat() if isinstance(v, (date, time)) else v for v in rule] for rule in rules]
+    return json.dumps(rows, separators=(",", ":")) if rows else None
+
+
+@lru_cache(maxsize=4096)
+def load_rules(text: str | None) -> tuple[Rule, ...]:
+    """The inverse of dump_rules."""
+    rules = []
+    for freq, interval, byday, bymonthday, opens, closes, *dates in json.loads(text or "[]"):
+        rules.append(Rule(freq, interval, byday, bymonthday,
+                          time.fromisoformat(opens) if opens else None,
+                          time.fromisoformat(closes) if closes else None,
+                          *(date.fromisoformat(d) if d else None for d in dates)))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=4096)
+def parse_time(text: str | None) -> time | None:
+    """'9', '09:00:00', '9:30 PM', '0900', '17:00Z', 'noon' -> time; '24:00' -> 00:00; junk -> ValueError."""
+    value = (text or "").strip().lower()
+    if not value:
+        return None
+    if value in ("noon", "midday"):
+        return time(12)
+    if value == "midnight":
+        return time(0)
+    m = _TIME.match(value)
+    if not m:
+        raise ValueError(f"not a time: {text!r}")
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if m["ampm"]:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"not a time: {text!r}")
+        hour = hour % 12 + (12 if m["ampm"].startswith("p") else 0)
+    if hour == 24 and minute == 0:
+        return time(0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"not a time: {text!r}")
+    return time(hour, minute)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None) -> date | None:
+    """'2025-01-31' (or a datetime starting so, or 01/31/2025) -> date; junk -> ValueError."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    for fmt, size in (("%Y-%m-%d", 10), ("%m/%d/%Y", None)):
+        try:
+            return datetime.strptime(value[:size] if size else value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
+@lru_cache(maxsize=4096)
+def weekday_code(value: str | None) -> str:
+    """HSDS 1.1 weekday ('1' = Monday ... '7' = Sunday, '0' = Sunday too, 'Tue', 'Monday') -> 'TU'."""
+    text = (value or "").strip().lower()
+    if text.isdigit() and 0 <= int(text) <= 7:
+        return WEEKDAYS[(int(text) - 1) % 7]
+    for name, i in _DAY_NAMES.items():
+        if len(text) >= 2 and name.startswith(text):
+            return WEEKDAYS[i]
+    raise ValueError(f"not a weekday: {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def normalize_byday(text: str | None) -> str | None:
+    """'mo, tu' -> 'MO,TU'; raises ValueError on anything that is not an RFC 5545 BYDAY list."""
+    if not (text or "").strip():
+        return None
+    parts = [p.strip().upper() for p in text.split(",") if p.strip()]
+    for part in parts:
+        if not _BYDAY.match(part):
+            raise ValueError(f"not a list of days: {text!r}")
+    return ",".join(parts)
+
+
+def opening_state(
+    schedules: Iterable[ScheduleLike], at: datetime, tz: ZoneInfo
+) -> tuple[bool | None, datetime | None]:
+    """(open at `at`?, next opening after `at` when closed) -> (None, None) when the hours are unknown.
+
+    `next_open` is in the location's time zone, looks about a week ahead, and is None while open.
+    """
+    local = at.astimezone(tz)
+    today = local.date()
+    recurring, special = [], []
+    for s in schedules:
+        if s.opens_at is None and not _is_dated(s):
+            continue
+        if _ends(s) is not None and _ends(s) < today - timedelta(days=1):
+            continue
+        if _is_dated(s):
+            special.append(s)
+        elif _understood(s) and s.closes_at is not None:
+            recurring.append(s)
+    if not recurring and not special:
+        return None, None
+
+    def intervals(day: date) -> Iterator[tuple[datetime, datetime]]:
+        rules = [s for s in special if _covers(s, day)] or [s for s in recurring if _occurs(s, day)]
+        for s in rules:
+            if s.opens_at is None or s.closes_at is None:
+                continue  # a closure
+            end_day = day if s.closes_at > s.opens_at else day + timedelta(days=1)
+            yield (datetime.combine(day, s.opens_at, tzinfo=tz),
+                   datetime.combine(end_day, s.closes_at, tzinfo=tz))
+
+    for day in (today - timedelta(days=1), today):  # yesterday's hours may run past midnight
+        if any(start <= local < end for start, end in intervals(day)):
+            return True, None
+    for offset in range(LOOKAHEAD_DAYS):
+        upcoming = [start for start, _ in intervals(today + timedelta(days=offset)) if start > local]
+        if upcoming:
+            return False, min(upcoming)
+    return False, None
+
+
+def _is_dated(s: ScheduleLike) -> bool:
+    return s.valid_from is not None and not s.freq and not s.byday and not s.bymonthday
+
+
+def _ends(s: ScheduleLike) -> date | None:
+    ends = [d for d in (s.valid_to, s.until) if d is not None]
+    return min(ends) if ends else None
+
+
+def _understood(s: ScheduleLike) -> bool:
+    freq = (s.freq or "").upper()
+    return freq in ("DAILY", "WEEKLY", "MONTHLY") or (not freq and bool(s.byday))
+
+
+def _covers(s: ScheduleLike, day: date) -> bool:
+    return s.valid_from <= day <= (s.valid_to or s.valid_from)
+
+
+def _occurs(s: ScheduleLike, day: date) -> bool:
+    first = max((d for d in (s.valid_from, s.dtstart) if d is not None), default=None)
+    if first is not None and day < first:
+        return False
+    last = _ends(s)
+    if last is not None and day > last:
+        return False
+    freq = (s.freq or "WEEKLY").upper()
+    interval = s.interval if s.interval and s.interval > 1 else 1
+    days = _byday(s.byday)
+    if freq == "DAILY":
+        return interval == 1 or (s.dtstart is not None and (day - s.dtstart).days % interval == 0)
+    if freq == "WEEKLY":
+        wanted = {wd for _, wd in days} or ({s.dtstart.weekday()} if s.dtstart else set())
+        if day.weekday() not in wanted:
+            return False
+        if interval == 1:
+            return True
+        return s.dtstart is not None and ((day - s.dtstart).days // 7) % interval == 0
+    # MONTHLY: by day of the month ("1,15,-1") or by nth weekday ("1MO", "-1FR").
+    if s.bymonthday:
+        last_day = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        for part in s.bymonthday.split(","):
+            n = int(part) if part.strip().lstrip("+-").isdigit() else 0
+            if n and (day.day == n or (n < 0 and day.day == last_day.day + n + 1)):
+                return True
+        return False
+    return any(_nth_weekday_matches(nth, wd, day) for nth, wd in days)
+
+
+@lru_cache(maxsize=1024)
+def _byday(text: str | None) -> Sequence[tuple[int | None, int]]:
+    found = []
+    for part in (text or "").split(","):
+        m = _BYDAY.match(part.strip().upper())
+        if m:
+            found.append((int(m[1]) if m[1] else None, WEEKDAYS.index(m[2])))
+    return tuple(found)
+
+
+def _nth_weekday_matches(nth: int | None, weekday: int, day: date) -> bool:
+    if day.weekday() != weekday:
+        return False
+    if nth is None:
+        return True
+    if nth > 0:
+        return (day.day - 1) // 7 + 1 == nth
+    next_month = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return ((next_month - day).days - 1) // 7 + 1 == -nth
