@@ -1,0 +1,38 @@
+"""The CHW web interface: staff sign-in, roles, the audit trail and the dashboard pages.
+
+`init_app(app)` wires it into an app: Flask-Login, the `auth` and `dashboard` blueprints, the
+template helpers and the `users` CLI group. CSRF protection for every form is the app's own
+(`csrf` in app.py); the directory import checks its token in its own form, after raising the
+upload size limit.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+# Pages that add their views to `dashboard_bp` must be imported before it is registered.
+import dashboard.client_fhir  # noqa: E402,F401
+import dashboard.reports  # noqa: E402,F401
+
+# Pages register themselves on `dashboard_bp` when imported.
+from dashboard import (  # noqa: F401
+    canned,
+    clients,
+    conversations,
+    directory_admin,
+    queue,
+)
+from dashboard.auth import auth_bp, login_manager, may_open
+from dashboard.cli import users_cli
+from dashboard.home import dashboard_bp
+from dashboard.templating import init_templating
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(dashboard_bp)
+    app.extensions["csrf"].exempt("dashboard.directory_admin.import_directory_view")
+    init_templating(app)
+    app.add_template_global(may_open)
+    app.cli.add_command(users_cli)

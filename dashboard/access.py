@@ -1,0 +1,74 @@
+"""Who may open which client's record.
+
+Supervisors and admins see everyone. A CHW sees a client while the client waits unclaimed in
+the queue, and afterwards only if the client is theirs: a conversation assigned to them, or a
+referral, note or goal they made. Anything else answers 404, exactly like a record that does
+not exist, so guessing ids tells nothing.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort
+from sqlalchemy.orm import Session
+
+from bot.privacy import not_erased
+from models import Client, Conversation, ConversationStatus, Referral, Role, User
+from models.case import Goal, Note
+
+
+def sees_everyone(user: User) -> bool:
+    return user.role in (Role.SUPERVISOR, Role.ADMIN)
+
+
+def visible_clients(user: User) -> sa.ColumnElement[bool]:
+    """A condition on `Client`: the clients this user may open (never an erased one)."""
+    if sees_everyone(user):
+        return not_erased()
+    return not_erased() & Client.id.in_(
+        sa.union(
+            sa.select(Conversation.client_id).where(
+                sa.or_(
+                    sa.and_(Conversation.status == ConversationStatus.WAITING, Conversation.assigned_to_id.is_(None)),
+                    Conversation.assigned_to_id == user.id,
+                )
+            ),
+            sa.select(Referral.client_id).where(Referral.made_by_id == user.id),
+            sa.select(Note.client_id).where(Note.author_id == user.id),
+            sa.select(Goal.client_id).where(Goal.created_by_id == user.id),
+        )
+    )
+
+
+def client_or_404(session: Session, user: User, client_id: int) -> Client:
+    client = session.scalars(sa.select(Client).where(Client.id == client_id, visible_clients(user))).first()
+    if client is None:
+        abort(404)
+    return client
+
+
+def find_conversation(session: Session, user: User, conversation_id: int) -> Conversation | None:
+    return session.scalars(
+        sa.select(Conversation)
+        .join(Client, Client.id == Conversation.client_id)
+        .where(Conversation.id == conversation_id, visible_clients(user))
+    ).first()
+
+
+def conversation_or_404(session: Session, user: User, conversation_id: int) -> Conversation:
+    conv = find_conversation(session, user, conversation_id)
+    if conv is None:
+        abort(404)
+    return conv
+
+
+def may_reply(user: User, conv: Conversation) -> bool:
+    """Only the CHW holding the conversation texts the client: one voice at a time."""
+    return conv.status is ConversationStatus.WITH_CHW and conv.assigned_to_id == user.id
+
+
+def may_release(user: User, conv: Conversation) -> bool:
+    """Hand back to the bot or close: the CHW holding it, or a supervisor for any escalation."""
+    if may_reply(user, conv):
+        return True
+    return sees_everyone(user) and conv.status in (ConversationStatus.WAITING, ConversationStatus.WITH_CHW)

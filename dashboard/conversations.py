@@ -1,0 +1,178 @@
+"""The conversation page: the transcript (kept current by htmx), replying, notes, handing back, closing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from bot.channels import WHATSAPP_WINDOW
+from bot.clock import now
+from bot.i18n import render
+from bot.outbox import outgoing
+from dashboard.access import conversation_or_404, may_release, may_reply
+from dashboard.auth import audit_request, role_required
+from dashboard.canned import CANNED
+from dashboard.forms import CannedForm, NoteForm, ReplyForm
+from dashboard.handoff import close, hand_back, lock, send_text
+from dashboard.home import dashboard_bp, poll_seconds
+from dashboard.sla import SlaPolicy, sla_clock
+from dashboard.transcript import transcript
+from models import Channel, Client, Conversation, MessageStatus, User, db
+from models.case import Note
+from workers.sending import enqueue_sends
+
+STAFF = ("chw", "supervisor", "admin")
+
+
+def _page(conv: Conversation, reply_form: ReplyForm | None = None, note_form: NoteForm | None = None,
+          status: int = 200):
+    user = current_user._get_current_object()
+    client = db.session.get(Client, conv.client_id)
+    lines = transcript(db.session, client)
+    notes = db.session.scalars(
+        db.select(Note).where(Note.client_id == client.id).order_by(Note.created_at.desc(), Note.id.desc())
+    ).all()
+    note_authors = _names({n.author_id for n in notes if n.author_id})
+    holder = db.session.get(User, conv.assigned_to_id) if conv.assigned_to_id else None
+    canned = [(t, render(t.key, client.language)) for t in CANNED]
+    return render_template(
+        "dashboard/conversation.html",
+        conv=conv, client=client, lines=lines, notes=notes, note_authors=note_authors, holder=holder,
+        canned=canned, reply_form=reply_form or ReplyForm(formdata=None),
+        note_form=note_form or NoteForm(prefix="note", formdata=None),
+        may_reply=may_reply(user, conv), may_release=may_release(user, conv),
+        sla=sla_clock(conv, SlaPolicy.from_config(current_app.config), now()),
+        outside_whatsapp_window=_outside_whatsapp_window(client),
+        poll_seconds=poll_seconds(), version=_version(lines),
+    ), status
+
+
+def _outside_whatsapp_window(client: Client) -> bool:
+    """WhatsApp takes free text only within 24 hours of the client's last message; after that the
+    sender falls back to an approved template or SMS."""
+    if client.channel is not Channel.WHATSAPP:
+        return False
+    return client.last_inbound_at is None or now() - client.last_inbound_at >= WHATSAPP_WINDOW
+
+
+def _version(lines) -> str:
+    seen = [(line.message.id, line.message.status.value, line.message.error_code) for line in lines]
+    return hashlib.sha256(repr(seen).encode()).hexdigest()[:16]
+
+
+def _names(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {u.id: u.display_name for u in db.session.scalars(db.select(User).where(User.id.in_(ids)))}
+
+
+def _conversation(conversation_id: int) -> Conversation:
+    return conversation_or_404(db.session, current_user._get_current_object(), conversation_id)
+
+
+def _back(conv: Conversation, anchor: str | None = None):
+    return redirect(url_for("dashboard.conversation", conversation_id=conv.id, _anchor=anchor))
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>")
+@role_required(*STAFF)
+def conversation(conversation_id: int):
+    conv = _conversation(conversation_id)
+    audit_request("view_conversation", "conversation", conv.id)
+    db.session.commit()
+    return _page(conv)
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>/transcript")
+@role_required(*STAFF)
+def conversation_transcript(conversation_id: int):
+    """The live transcript; 204 while nothing in it changed."""
+    conv = _conversation(conversation_id)
+    client = db.session.get(Client, conv.client_id)
+    lines = transcript(db.session, client)
+    version = _version(lines)
+    if request.args.get("v") == version:
+        return "", 204
+    audit_request("view_conversation", "conversation", conv.id)  # only when it shows something new
+    db.session.commit()
+    return render_template("dashboard/_transcript.html", conv=conv, lines=lines, version=version,
+                           poll_seconds=poll_seconds())
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>/reply", methods=["POST"])
+@role_required(*STAFF)
+def reply(conversation_id: int):
+    conv = _conversation(conversation_id)
+    user = current_user._get_current_object()
+    canned = "key" in request.form
+    form = CannedForm() if canned else ReplyForm()
+    if not may_reply(user, conv):
+        flash("Claim this conversation before you text the client.", "error")
+        return _back(conv)
+    if not form.validate_on_submit():
+        return _page(conv, reply_form=None if canned else form, status=400)
+    message = send_text(db.session, conv, user, now(), key=form.key.data) if canned \
+        else send_text(db.session, conv, user, now(), body=form.body.data)
+    audit_request("reply", "conversation", conv.id)
+    db.session.flush()
+    sends = outgoing([message])
+    held_back = message.error_message if message.status is MessageStatus.SUPPRESSED else None
+    db.session.commit()
+    enqueue_sends(sends)
+    if held_back:
+        flash(f"Not sent: {held_back}.", "error")
+    else:
+        flash("Your text is on its way.", "success")
+    return _back(conv, "reply")
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>/notes", methods=["POST"])
+@role_required(*STAFF)
+def add_conversation_note(conversation_id: int):
+    conv = _conversation(conversation_id)
+    form = NoteForm(prefix="note")
+    if not form.validate_on_submit():
+        return _page(conv, note_form=form, status=400)
+    db.session.add(Note(client_id=conv.client_id, conversation_id=conv.id, author_id=current_user.id,
+                        body=form.body.data, created_at=now()))
+    audit_request("add_note", "client", conv.client_id)
+    db.session.commit()
+    flash("Note saved.", "success")
+    return _back(conv, "notes")
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>/hand-back", methods=["POST"])
+@role_required(*STAFF)
+def hand_back_conversation(conversation_id: int):
+    conv = _conversation(conversation_id)
+    user = current_user._get_current_object()
+    lock(db.session, conv)
+    if not may_release(user, conv):
+        db.session.rollback()
+        flash("You cannot hand this conversation back: it is not yours, or it is no longer open.", "error")
+        return _back(conv)
+    sends = outgoing(hand_back(db.session, conv, user, now()))
+    audit_request("hand_back", "conversation", conv.id)
+    db.session.commit()
+    enqueue_sends(sends)
+    flash("Handed back to the bot. It picks up where it left off.", "success")
+    return redirect(url_for("dashboard.queue"))
+
+
+@dashboard_bp.route("/conversations/<int:conversation_id>/close", methods=["POST"])
+@role_required(*STAFF)
+def close_conversation(conversation_id: int):
+    conv = _conversation(conversation_id)
+    user = current_user._get_current_object()
+    lock(db.session, conv)
+    if not may_release(user, conv):
+        db.session.rollback()
+        flash("You cannot close this conversation: it is not yours, or it is no longer open.", "error")
+        return _back(conv)
+    close(db.session, conv, user, now())
+    audit_request("close_conversation", "conversation", conv.id)
+    db.session.commit()
+    flash("Conversation closed. The client's next text starts a new one with the bot.", "success")
+    return redirect(url_for("dashboard.queue"))

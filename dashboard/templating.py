@@ -1,0 +1,60 @@
+"""Template helpers: times in the program's zone, spans as people say them, clients named without
+showing their number, and the labels for stored codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app
+
+from bot.clock import now
+from dashboard import labels
+from dashboard.sla import duration
+from models import Client
+
+
+def staff_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["DEFAULT_TIMEZONE"])
+
+
+def local_time(moment: datetime | None, with_date: bool = True) -> str:
+    """'Tue 10 Mar, 11:02 AM' in the program's time zone ('11:02 AM' today)."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(staff_zone())
+    clock = local.strftime("%I:%M %p").lstrip("0")
+    if not with_date or local.date() == now().astimezone(staff_zone()).date():
+        return clock
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b %Y')}, {clock}"
+
+
+def iso(moment: datetime | None) -> str:
+    return moment.isoformat() if moment else ""
+
+
+def long_date(day: date | None) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}" if day else "—"
+
+
+def client_name(client: Client) -> str:
+    """What lists call a client: their first name, else the last four digits of their number."""
+    return client.first_name or client.profile_name or labels.mask_phone(client.phone)
+
+
+def ago(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return duration(max(now() - moment, timedelta(0))) + " ago"
+
+
+def init_templating(app: Flask) -> None:
+    app.add_template_filter(local_time)
+    app.add_template_filter(iso)
+    app.add_template_filter(long_date)
+    app.add_template_filter(client_name)
+    app.add_template_filter(ago)
+    app.add_template_filter(duration)
+    app.add_template_filter(labels.mask_phone, "masked")
+    app.add_template_global(labels, "labels")
+    app.add_template_global(labels.label, "label")
