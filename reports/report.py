@@ -1,0 +1,51 @@
+"""The whole report for one period and one CHW (or everyone): every figure, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from reports.escalations import EscalationFigures, escalation_figures
+from reports.messages import DEFAULT_SEGMENT_COST, MessageFigures, message_figures
+from reports.reach import OptOuts, Reach, clients_reached, opt_outs
+from reports.referrals import ReferralFigures, referral_figures
+from reports.screenings import ScreeningFigures, screening_figures
+from reports.staff import ChwActivity, chw_activity
+
+if TYPE_CHECKING:
+    from dashboard.sla import SlaPolicy
+
+
+@dataclass(frozen=True)
+class Report:
+    start: datetime  # inclusive, UTC
+    end: datetime  # exclusive, UTC
+    chw_id: int | None
+    reach: Reach
+    screenings: ScreeningFigures
+    referrals: ReferralFigures
+    escalations: EscalationFigures
+    opt_outs: OptOuts
+    messages: MessageFigures
+    chws: tuple[ChwActivity, ...]
+
+
+def build_report(session: Session, start: datetime, end: datetime, chw_id: int | None = None, *, now: datetime,
+                 policy: SlaPolicy, segment_cost: Decimal = DEFAULT_SEGMENT_COST) -> Report:
+    """`policy` is the queue's SLA (dashboard.sla.SlaPolicy.from_config(app.config))."""
+    return Report(
+        start=start,
+        end=end,
+        chw_id=chw_id,
+        reach=clients_reached(session, start, end, chw_id),
+        screenings=screening_figures(session, start, end, chw_id),
+        referrals=referral_figures(session, start, end, chw_id),
+        escalations=escalation_figures(session, start, end, chw_id, policy=policy, now=now),
+        opt_outs=opt_outs(session, start, end, chw_id),
+        messages=message_figures(session, start, end, chw_id, segment_cost=segment_cost),
+        chws=chw_activity(session, start, end, chw_id),
+    )

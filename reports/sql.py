@@ -1,0 +1,75 @@
+"""SQL pieces the report queries share: a CHW's caseload, durations and medians, on PostgreSQL and SQLite."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+from models import Conversation, Event, Referral
+from models.case import Goal, Note
+
+CLAIMED = "conversation_claimed"  # {"by": <user id>}, written by dashboard/handoff.py when a CHW claims
+
+
+def claimed_conversations(chw_id: int) -> sa.Select:
+    """Ids of conversations a CHW claimed (at any time) or holds now. Claims are read from the
+    `conversation_claimed` events, because handing a conversation back clears its assignment."""
+    return sa.union(
+        sa.select(Event.conversation_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
+        sa.select(Conversation.id).where(Conversation.assigned_to_id == chw_id),
+    )
+
+
+def caseload(chw_id: int) -> sa.Select:
+    """Ids of a CHW's clients: the dashboard's rule for whose record a CHW may open
+    (dashboard/access.py: a conversation they hold, a referral, note or goal of theirs), plus
+    the conversations they claimed before handing them back."""
+    return sa.union(
+        sa.select(Event.client_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
+        sa.select(Conversation.client_id).where(Conversation.assigned_to_id == chw_id),
+        sa.select(Referral.client_id).where(Referral.made_by_id == chw_id),
+        sa.select(Note.client_id).where(Note.author_id == chw_id),
+        sa.select(Goal.client_id).where(Goal.created_by_id == chw_id),
+    )
+
+
+def in_caseload(client_id: ColumnElement, chw_id: int | None) -> ColumnElement[bool]:
+    """True for every client when no CHW is chosen."""
+    return sa.true() if chw_id is None else client_id.in_(caseload(chw_id))
+
+
+class seconds_between(FunctionElement):
+    """`seconds_between(a, b)`: b - a in seconds, as a float."""
+
+    type = sa.Float()
+    inherit_cache = True
+
+
+@compiles(seconds_between, "postgresql")
+def _seconds_pg(element, compiler, **kw):
+    a, b = list(element.clauses)
+    return f"EXTRACT(EPOCH FROM ({compiler.process(b, **kw)} - {compiler.process(a, **kw)}))"
+
+
+@compiles(seconds_between)
+def _seconds_sqlite(element, compiler, **kw):
+    a, b = list(element.clauses)
+    return f"((julianday({compiler.process(b, **kw)}) - julianday({compiler.process(a, **kw)})) * 86400.0)"
+
+
+def median_duration(session: Session, durations: sa.Select) -> timedelta | None:
+    """The median of a one-column select of seconds, or None when it has no rows.
+
+    Count, then read the one or two middle values in order: SQLite has no percentile_cont.
+    """
+    sub = durations.subquery()
+    (col,) = sub.columns
+    n = session.scalar(sa.select(sa.func.count()).select_from(sub)) or 0
+    if n == 0:
+        return None
+    middle = session.scalars(sa.select(col).order_by(col).offset((n - 1) // 2).limit(2 - n % 2)).all()
+    return timedelta(seconds=round(sum(middle) / len(middle)))
