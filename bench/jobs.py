@@ -1,0 +1,5 @@
+"""Jobs for the queue baseline: the cheapest job RQ can run."""
+
+
+def noop() -> None:
+    return None

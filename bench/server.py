@@ -1,0 +1,62 @@
+"""Serve the real app with gunicorn on a loopback port for a benchmark, with a bare Flask
+handler mounted beside it as the baseline (`/bench/bare`)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(env: dict[str, str], workers: int = 2, threads: int = 4):
+    """Yield the base URL of the app served by gunicorn with `env` (DATABASE_URL, REDIS_URL ...)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads),
+           "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "bench.server:bench_app()"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env, "LOG_LEVEL": "WARNING"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                if requests.get(url + "/bench/bare", timeout=5).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the benchmark server did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def bench_app():
+    """The real app, plus the baseline handler: the cheapest thing Flask can answer."""
+    from app import create_app
+
+    app = create_app({"JOBS_AUTOSTART": False})
+
+    @app.post("/bench/bare")
+    @app.get("/bench/bare")
+    def bare():
+        return "ok"
+
+    from app import csrf
+
+    csrf.exempt(bare)
+    return app
