@@ -1,0 +1,152 @@
+"""Commands as clients send them: alone, shouted, polite, misspelled, in every language."""
+
+import pytest
+
+from bot.keywords import Keyword, KeywordMatch, classify_keyword
+
+STOP, START, HELP, AGENT, LANG, MENU, SKIP, MORE = (Keyword.STOP, Keyword.START, Keyword.HELP, Keyword.AGENT,
+                                                    Keyword.LANG, Keyword.MENU, Keyword.SKIP, Keyword.MORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "language"),
+    [
+        ("STOP", STOP, "en"),
+        ("stop.", STOP, "en"),
+        ("Stop please", STOP, "en"),
+        ("STOP STOP STOP", STOP, "en"),
+        ("Unsubscribe", STOP, "en"),
+        ("unsubcribe", STOP, "en"),
+        ("STOPALL", STOP, "en"),
+        ("quit", STOP, "en"),
+        ("end", STOP, "en"),
+        ("revoke", STOP, "en"),
+        ("optout", STOP, "en"),
+        ("cancel", STOP, "en"),
+        ("ＳＴＯＰ！", STOP, "en"),
+        ("stop 🛑", STOP, "en"),
+        ("please stop texting me", STOP, "en"),
+        ("don't text me anymore", STOP, "en"),
+        ("Take me off your list", STOP, "en"),
+        ("para", STOP, "es"),
+        ("Para por favor", STOP, "es"),
+        ("alto", STOP, "es"),
+        ("basta ya", STOP, "es"),
+        ("cancelar", STOP, "es"),
+        ("no más mensajes", STOP, "es"),
+        ("Deja de mandarme mensajes", STOP, "es"),
+        ("no me escriban mas", STOP, "es"),
+        ("dừng", STOP, "vi"),
+        ("dừng", STOP, "vi"),
+        ("hủy", STOP, "vi"),
+        ("hủy", STOP, "vi"),
+        ("đừng nhắn tin cho tôi nữa", STOP, "vi"),
+        ("dung nhan tin cho toi nua", STOP, "vi"),
+        ("停止", STOP, "zh_Hans"),
+        ("退订", STOP, "zh_Hans"),
+        ("取消", STOP, "zh_Hans"),
+        ("TD", STOP, "zh_Hans"),
+        ("别再给我发短信", STOP, "zh_Hans"),
+        ("别再给我发简讯了", STOP, "zh_Hans"),
+        ("sispann", STOP, "ht"),
+        ("kanpe", STOP, "ht"),
+        ("rete", STOP, "ht"),
+        ("pa voye m mesaj ankò", STOP, "ht"),
+        ("tanpri pa voye mesaj anko", STOP, "ht"),
+        ("توقف", STOP, "ar"),
+        ("الغاء", STOP, "ar"),
+        ("إلغاء", STOP, "ar"),
+        ("توقفوا عن مراسلتي", STOP, "ar"),
+        ("START", START, "en"),
+        ("unstop", START, "en"),
+        ("HELP", HELP, "en"),
+        ("ayuda", HELP, "es"),
+        ("giúp", HELP, "vi"),
+        ("giup", HELP, "vi"),
+        ("帮助", HELP, "zh_Hans"),
+        ("幫助", HELP, "zh_Hans"),
+        ("èd", HELP, "ht"),
+        ("مساعدة", HELP, "ar"),
+        ("agent", AGENT, "en"),
+        ("a human please", AGENT, "en"),
+        ("can I talk to a person", AGENT, "en"),
+        ("No, I want to talk to a person", AGENT, "en"),
+        ("quiero hablar con alguien", AGENT, "es"),
+        ("Puedo hablar con una persona?", AGENT, "es"),
+        ("gặp nhân viên", AGENT, "vi"),
+        ("人工", AGENT, "zh_Hans"),
+        ("转人工", AGENT, "zh_Hans"),
+        ("moun", AGENT, "ht"),
+        ("mwen vle pale ak yon moun", AGENT, "ht"),
+        ("موظف", AGENT, "ar"),
+        ("أريد التحدث مع شخص", AGENT, "ar"),
+        ("language", LANG, "en"),
+        ("idioma", LANG, "es"),
+        ("cambiar el idioma", LANG, "es"),
+        ("ngôn ngữ", LANG, "vi"),
+        ("语言", LANG, "zh_Hans"),
+        ("لغة", LANG, "ar"),
+        ("restart", MENU, "en"),
+        ("can we start over", MENU, "en"),
+        ("reiniciar", MENU, "es"),
+        ("empezar de nuevo", MENU, "es"),
+        ("bat dau lai", MENU, "vi"),
+        ("重新开始", MENU, "zh_Hans"),
+        ("rekòmanse", MENU, "ht"),
+        ("ابدأ من جديد", MENU, "ar"),
+        ("skip", SKIP, "en"),
+        ("I'd prefer not to answer", SKIP, "en"),
+        ("saltar", SKIP, "es"),
+        ("prefiero no contestar", SKIP, "es"),
+        ("bỏ qua", SKIP, "vi"),
+        ("跳过", SKIP, "zh_Hans"),
+        ("pa reponn", SKIP, "ht"),
+        ("تخطي", SKIP, "ar"),
+        ("more", MORE, "en"),
+        ("más", MORE, "es"),
+        ("thêm", MORE, "vi"),
+        ("更多", MORE, "zh_Hans"),
+        ("plis", MORE, "ht"),
+        ("المزيد", MORE, "ar"),
+    ],
+)
+def test_commands_in_every_language(text, keyword, language):
+    assert classify_keyword(text) == KeywordMatch(keyword, language)
+
+
+@pytest.mark.parametrize("text", ["menu", "info", "lang"])
+def test_a_word_shared_by_languages_names_no_language(text):
+    match = classify_keyword(text)
+    assert match is not None and match.language is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't stop crying",
+        "the bus stop on main street",
+        "the end of the month",
+        "he won't stop texting me",
+        "mi ex no deja de mandarme mensajes",
+        "para mi hijo",
+        "cancel my appointment on friday",
+        "I need help with rent",
+        "Đúng",
+        "đúng rồi",
+        "dùng",
+        "dung",  # "đúng" typed without accents: a yes, not a stop
+        "huy",  # a name
+        "我想取消预约",
+        "人工智能",
+        "I don't want to talk to a person",
+        "yes",
+        "no",
+        "1",
+        "",
+        "   ",
+        "👍",
+        "more or less",
+    ],
+)
+def test_ordinary_messages_are_not_commands(text):
+    assert classify_keyword(text) is None

@@ -1,0 +1,186 @@
+"""Suggestions after screening, referrals, and the closed loop, through the real webhook."""
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from models import Client, Conversation, Referral, ReferralStatus, ReferralStatusChange, db
+from tests.jobs import drain
+from workers.sweeper import run_sweeps
+
+SMALL_DIRECTORY = Path(__file__).parent / "data" / "hsds_small"
+# living, problems, food x2, transport, utilities, then the four safety questions
+FOOD_AND_UTILITIES = ["1", "8", "2", "3", "2", "1", "1", "1", "1", "1"]
+
+
+@pytest.fixture
+def directory(app):
+    from directory.importer import import_directory
+
+    with app.app_context():
+        import_directory(db.session, SMALL_DIRECTORY)
+        db.session.commit()
+
+
+def screen(phone, answers=FOOD_AND_UTILITIES):
+    phone.send("Hi, I need help with food")
+    phone.send("yes")
+    phone.send("10001")
+    phone.send("Ana")
+    for answer in answers[:-1]:
+        phone.send(answer)
+    return phone.send(answers[-1])
+
+
+def run_due(app, clock, **later):
+    clock.advance(**later)
+    with app.app_context():
+        run_sweeps()
+    drain(app)
+
+
+def referrals(app):
+    with app.app_context():
+        rows = db.session.scalars(sa.select(Referral).order_by(Referral.id)).all()
+        db.session.expunge_all()
+        return rows
+
+
+def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone, directory):
+    replies = screen(phone)
+    assert replies[0] == "Thank you. We can help you with: food, utility bills."
+    offer = replies[1]
+    assert offer.startswith("Places that can help with food:\n1 Chelsea Food Pantry, (212) 555-0101, ")
+    assert "open now" in offer.splitlines()[1]  # Tuesday 11:00 in New York
+    assert "Yonkers" not in offer  # the farthest comes last
+    assert offer.endswith("Reply with a number to choose one, MORE for others, or NEXT to skip.")
+
+    more = phone.send("more")
+    assert more[0].startswith("Places that can help with food:\n1 ")
+    assert "Chelsea Food Pantry" not in more[0]
+    phone.send("NEXT")  # the utility offer
+    assert phone.send("1") == [
+        "May we share your name and phone number with Midtown Utility Bill Help so they can contact you?\n1 Yes\n2 No"]
+    assert phone.send("yes") == [
+        "Done! We sent your referral to Midtown Utility Bill Help. Their number is (212) 555-0105. "
+        "In a few days we will text you to ask if you got help.",
+        "That is all for now. Reply MENU to start over, or AGENT to text a community health worker.",
+    ]
+    [ref] = referrals(app)
+    assert (ref.need_domain, ref.service_id, ref.status, ref.shared_with_provider) == (
+        "utility-insecurity", "svc-energy", ReferralStatus.REQUESTED, True)
+
+
+def test_check_in_closes_the_loop_and_a_failure_offers_the_next_resources(app, phone, directory, clock):
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])  # food only
+    phone.send("1")
+    phone.send("no")
+    [ref] = referrals(app)
+    assert ref.shared_with_provider is False
+
+    run_due(app, clock, days=3)
+    assert phone.replies() == [
+        "Hi, this is Enlace. Did you get help from Chelsea Food Pantry?\n1 Yes, I got help\n"
+        "2 Not yet, I am still waiting\n3 No, I could not get help"]
+    assert phone.send("3") == ["We are sorry. What happened?\n1 They did not answer\n2 I did not qualify\n"
+                               "3 They were full or out of help\n4 They were closed\n5 Something else"]
+    again = phone.send("they were closed")
+    assert again[0].startswith("Places that can help with food:\n1 ")
+    assert "Chelsea Food Pantry" not in again[0]
+    phone.send("1")
+    phone.send("yes")
+    first, second = referrals(app)
+    assert (first.status, first.status_reason) == (ReferralStatus.FAILED, "closed")
+    assert first.outcome_at == clock.now and first.next_checkin_at is None
+    assert second.status is ReferralStatus.REQUESTED and second.service_id != "svc-pantry"
+    with app.app_context():
+        history = db.session.scalars(sa.select(ReferralStatusChange.status).where(
+            ReferralStatusChange.referral_id == first.id).order_by(ReferralStatusChange.id)).all()
+    assert history == [ReferralStatus.REQUESTED, ReferralStatus.FAILED, ReferralStatus.FAILED]
+
+
+def test_no_reply_gets_one_reminder_then_a_chw_task(app, phone, directory, clock):
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
+    phone.send("1")
+    phone.send("yes")
+    run_due(app, clock, days=3)
+    assert len(phone.replies()) == 1
+    run_due(app, clock, days=2)
+    assert phone.replies()[0].startswith("Hi, this is Enlace. Did you get help from Chelsea Food Pantry?")
+    run_due(app, clock, days=2)
+    assert phone.replies() == []
+    with app.app_context():
+        conv = db.session.scalars(sa.select(Conversation)).one()
+        assert (conv.status.value, conv.escalation_reason) == ("waiting", "checkin_no_reply")
+
+
+def test_reported_outcome_clears_the_reminder(app, phone, directory, clock):
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
+    phone.send("1")
+    phone.send("yes")
+    run_due(app, clock, days=3)
+    phone.replies()
+    assert phone.send("yes I got help") == [
+        "We are glad you got help! Reply MENU if you need help with anything else."]
+    run_due(app, clock, days=10)
+    assert phone.replies() == []
+    [ref] = referrals(app)
+    assert ref.status is ReferralStatus.COMPLETED
+
+
+def test_check_ins_wait_for_the_end_of_quiet_hours_and_never_follow_stop(make_app, directory, clock):
+    from datetime import time
+
+    from config import QuietHours
+    from tests.phone import Phone
+
+    app = make_app(QUIET_HOURS=QuietHours(time(21), time(8)))
+    phone = Phone(app, app.test_client(), "+15555550123")
+    clock.now = clock.now.replace(hour=1)  # 21:00 the evening before, in New York: the client texts late
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
+    phone.send("1")
+    phone.send("yes")
+    [ref] = referrals(app)
+    with app.app_context():
+        tz = db.session.scalars(sa.select(Client.timezone)).one()
+    local = ref.next_checkin_at.astimezone(__import__("zoneinfo").ZoneInfo(tz))
+    assert local.hour == 8 and local.minute == 0
+
+    phone.send("STOP")
+    run_due(app, clock, days=4)
+    assert phone.replies() == []
+
+
+def test_a_zip_we_cannot_place_still_gets_an_answer(app, phone, directory):
+    phone.send("Hi, I need help with food")
+    phone.send("yes")
+    assert phone.send("00000") == ["Please send your 5-digit ZIP code, like 10001. Or reply SKIP."]
+    phone.send("skip")
+    phone.send("skip")
+    replies = [phone.send(a) for a in ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"]][-1]
+    assert replies[1].startswith("Places that can help with food:\n1 ")
+
+
+def test_whatsapp_check_in_outside_the_window_uses_the_template_and_its_buttons(make_app, fake_twilio, directory,
+                                                                                 clock):
+    from tests.conftest import app_on_fake_twilio
+    from tests.phone import Phone
+
+    app = app_on_fake_twilio(make_app, fake_twilio, TWILIO_WHATSAPP_FROM="whatsapp:+15005550006",
+                             WHATSAPP_TEMPLATES={"checkin": "HX" + "c" * 32})
+    wa = Phone(app, app.test_client(), "+16175550130", channel="whatsapp")
+    screen(wa, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
+    wa.send("1")
+    wa.send("yes")
+    run_due(app, clock, days=3)  # three days after the client's last message: outside the 24 hours
+    assert len(wa.replies()) == 1
+    checkin = fake_twilio.messages[-1]
+    assert checkin["to"] == "whatsapp:+16175550130"
+    assert checkin["params"]["ContentSid"] == "HX" + "c" * 32
+    assert checkin["params"]["ContentVariables"] == '{"1": "Chelsea Food Pantry"}'
+    # the client taps "Yes, I got help": Twilio sends the button's payload
+    assert wa.send("Yes, I got help", ButtonPayload="got_help", ButtonText="Yes, I got help") == [
+        "We are glad you got help! Reply MENU if you need help with anything else."]
+    [ref] = referrals(app)
+    assert ref.status is ReferralStatus.COMPLETED
