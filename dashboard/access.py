@@ -1,9 +1,10 @@
 """Who may open which client's record.
 
 Supervisors and admins see everyone. A CHW sees a client while the client waits unclaimed in
-the queue, and afterwards only if the client is theirs: a conversation assigned to them, or a
-referral, note or goal they made. Anything else answers 404, exactly like a record that does
-not exist, so guessing ids tells nothing.
+the queue, and afterwards only if the client is in their caseload: a conversation they hold or
+ever claimed (handing it back to the bot must not lock them out of their own follow-up), or a
+referral, note or goal they made. The reports count a CHW's clients by the same rule. Anything
+else answers 404, exactly like a record that does not exist, so guessing ids tells nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from flask import abort
 from sqlalchemy.orm import Session
 
 from bot.privacy import not_erased
-from models import Client, Conversation, ConversationStatus, Referral, Role, User
+from models import Client, Conversation, ConversationStatus, Event, Referral, Role, User
 from models.case import Goal, Note
 
 
@@ -21,23 +22,40 @@ def sees_everyone(user: User) -> bool:
     return user.role in (Role.SUPERVISOR, Role.ADMIN)
 
 
+CLAIMED = "conversation_claimed"  # {"by": <user id>}, written by dashboard/handoff.py when a CHW claims
+
+
+def claimed_conversations(chw_id: int) -> sa.Select:
+    """Ids of conversations a CHW claimed (at any time) or holds now. Claims are read from the
+    `conversation_claimed` events, because handing a conversation back clears its assignment."""
+    return sa.union(
+        sa.select(Event.conversation_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
+        sa.select(Conversation.id).where(Conversation.assigned_to_id == chw_id),
+    )
+
+
+def _caseload_parts(chw_id: int) -> tuple[sa.Select, ...]:
+    return (
+        sa.select(Event.client_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
+        sa.select(Conversation.client_id).where(Conversation.assigned_to_id == chw_id),
+        sa.select(Referral.client_id).where(Referral.made_by_id == chw_id),
+        sa.select(Note.client_id).where(Note.author_id == chw_id),
+        sa.select(Goal.client_id).where(Goal.created_by_id == chw_id),
+    )
+
+
+def caseload(chw_id: int) -> sa.CompoundSelect:
+    """Ids of a CHW's clients: conversations they claimed or hold, referrals, notes and goals they made."""
+    return sa.union(*_caseload_parts(chw_id))
+
+
 def visible_clients(user: User) -> sa.ColumnElement[bool]:
     """A condition on `Client`: the clients this user may open (never an erased one)."""
     if sees_everyone(user):
         return not_erased()
-    return not_erased() & Client.id.in_(
-        sa.union(
-            sa.select(Conversation.client_id).where(
-                sa.or_(
-                    sa.and_(Conversation.status == ConversationStatus.WAITING, Conversation.assigned_to_id.is_(None)),
-                    Conversation.assigned_to_id == user.id,
-                )
-            ),
-            sa.select(Referral.client_id).where(Referral.made_by_id == user.id),
-            sa.select(Note.client_id).where(Note.author_id == user.id),
-            sa.select(Goal.client_id).where(Goal.created_by_id == user.id),
-        )
-    )
+    waiting = sa.select(Conversation.client_id).where(Conversation.status == ConversationStatus.WAITING,
+                                                      Conversation.assigned_to_id.is_(None))
+    return not_erased() & Client.id.in_(sa.union(waiting, *_caseload_parts(user.id)))  # flat: SQLite
 
 
 def client_or_404(session: Session, user: User, client_id: int) -> Client:

@@ -9,32 +9,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
-from models import Conversation, Event, Referral
-from models.case import Goal, Note
-
-CLAIMED = "conversation_claimed"  # {"by": <user id>}, written by dashboard/handoff.py when a CHW claims
-
-
-def claimed_conversations(chw_id: int) -> sa.Select:
-    """Ids of conversations a CHW claimed (at any time) or holds now. Claims are read from the
-    `conversation_claimed` events, because handing a conversation back clears its assignment."""
-    return sa.union(
-        sa.select(Event.conversation_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
-        sa.select(Conversation.id).where(Conversation.assigned_to_id == chw_id),
-    )
-
-
-def caseload(chw_id: int) -> sa.Select:
-    """Ids of a CHW's clients: the dashboard's rule for whose record a CHW may open
-    (dashboard/access.py: a conversation they hold, a referral, note or goal of theirs), plus
-    the conversations they claimed before handing them back."""
-    return sa.union(
-        sa.select(Event.client_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
-        sa.select(Conversation.client_id).where(Conversation.assigned_to_id == chw_id),
-        sa.select(Referral.client_id).where(Referral.made_by_id == chw_id),
-        sa.select(Note.client_id).where(Note.author_id == chw_id),
-        sa.select(Goal.client_id).where(Goal.created_by_id == chw_id),
-    )
+from dashboard.access import caseload
 
 
 def in_caseload(client_id: ColumnElement, chw_id: int | None) -> ColumnElement[bool]:

@@ -120,6 +120,24 @@ def test_a_chw_keeps_access_to_a_client_they_wrote_a_note_for(app, http, ana, ma
     assert http.get(f"/dashboard/clients/{maria}").status_code == 200
 
 
+def test_a_chw_who_texted_a_client_keeps_access_after_handing_her_back(app, http, ana, maria):
+    add_user(app, "ben@example.org", name="Ben Okafor")
+    sign_in(http, "ana@example.org")
+    with app.app_context():
+        conv = db.session.scalars(sa.select(Conversation.id)).one()
+    post(http, f"/dashboard/conversations/{conv}/claim", {})
+    assert post(http, f"/dashboard/conversations/{conv}/reply", {"body": "I can help with that."}).status_code == 302
+    post(http, f"/dashboard/conversations/{conv}/hand-back", {})
+    with app.app_context():
+        assert db.session.get(Conversation, conv).assigned_to_id is None
+    page = http.get(f"/dashboard/clients/{maria}")  # her own follow-up, days later
+    assert page.status_code == 200 and "I can help with that." in text(page)
+    assert http.get(f"/dashboard/conversations/{conv}").status_code == 200
+    ben = app.test_client()  # a CHW who never worked with her still sees nothing
+    sign_in(ben, "ben@example.org")
+    assert ben.get(f"/dashboard/clients/{maria}").status_code == 404
+
+
 def test_pages_need_sign_in_and_posts_need_csrf(app, http, ana, maria):
     for url in ("/dashboard/clients", f"/dashboard/clients/{maria}"):
         response = http.get(url)
