@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import current_app
@@ -25,7 +26,7 @@ from bot.outbox import Outgoing, outgoing, write_replies
 from models import Client, Conversation, Message, MessageStatus, Sender
 from models.base import upsert_insert
 from models.client import lock_client
-from models.conversation import open_conversation_for_update
+from models.conversation import open_conversation, open_conversation_for_update
 from models.message import Direction
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,14 @@ MAX_FOLLOWUPS = 5
 _sqlite_lock = threading.RLock()
 
 
-def receive(session: Session, msg: InboundMessage, now: datetime) -> tuple[int, bool]:
-    """Store the inbound message and commit; returns (message id, duplicate).
+class Stored(NamedTuple):
+    message_id: int
+    client_id: int
+    duplicate: bool
+
+
+def receive(session: Session, msg: InboundMessage, now: datetime) -> Stored:
+    """Store the inbound message and commit.
 
     Two statements and a commit: the client is upserted by number, the message inserted
     unless its MessageSid is already stored (a Twilio retry is a no-op).
@@ -66,26 +73,28 @@ def receive(session: Session, msg: InboundMessage, now: datetime) -> tuple[int, 
     if message_id is None:
         session.rollback()  # keep nothing of a retry, not even the client's last_inbound_at
         existing = session.scalars(sa.select(Message.id).where(Message.twilio_sid == msg.sid)).one()
-        return existing, True
+        return Stored(existing, client_id, True)
     session.commit()
-    return message_id, False
+    return Stored(message_id, client_id, False)
 
 
-def process(session: Session, message_id: int, now: datetime) -> list[Outgoing]:
-    """Run the engine on this message (and any earlier unprocessed ones of the same client)."""
+def process(session: Session, message_id: int, now: datetime, client_id: int | None = None) -> list[Outgoing]:
+    """Run the engine on this message (and any earlier unprocessed ones of the same client).
+    The webhook passes the client's id it just stored, which saves a query."""
     if session.get_bind().dialect.name == "sqlite":
         with _sqlite_lock:
-            return _process(session, message_id, now)
-    return _process(session, message_id, now)
+            return _process(session, message_id, now, client_id)
+    return _process(session, message_id, now, client_id)
 
 
-def _process(session: Session, message_id: int, now: datetime) -> list[Outgoing]:
-    client_id = session.scalar(sa.select(Message.client_id).where(Message.id == message_id))
+def _process(session: Session, message_id: int, now: datetime, client_id: int | None) -> list[Outgoing]:
+    if client_id is None:
+        client_id = session.scalar(sa.select(Message.client_id).where(Message.id == message_id))
     if client_id is None:
         return []
     try:
         client = lock_client(session, client_id)
-        conv = open_conversation_for_update(session, client)
+        conv = open_conversation(session, client)
         waiting = session.scalars(
             sa.select(Message)
             .where(Message.client_id == client.id, Message.direction == Direction.INBOUND,

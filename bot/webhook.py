@@ -56,8 +56,8 @@ def handle_inbound(msg) -> None:
     A duplicate still goes through `process`, which finds nothing to do unless the first
     delivery was stored but never stepped (a crash in between)."""
     now = clock.now()
-    message_id, _duplicate = receive(db.session, msg, now)
-    enqueue_sends(process(db.session, message_id, now))
+    stored = receive(db.session, msg, now)
+    enqueue_sends(process(db.session, stored.message_id, now, stored.client_id))
 
 
 @bp.post("/webhooks/twilio/status")

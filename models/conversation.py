@@ -50,6 +50,11 @@ def open_conversation_for_update(session: Session, client: Client) -> Conversati
     two first messages from a new client cannot both create one.
     """
     lock_client(session, client.id)
+    return open_conversation(session, client)
+
+
+def open_conversation(session: Session, client: Client) -> Conversation:
+    """`open_conversation_for_update` for a caller that already holds the client's lock (`lock_client`)."""
     conv = session.scalars(
         sa.select(Conversation)
         .where(Conversation.client_id == client.id, Conversation.status != ConversationStatus.CLOSED)
