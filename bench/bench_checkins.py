@@ -10,6 +10,7 @@ the same number of workers, so the ratio compares like with like.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -92,6 +93,7 @@ def seed(env: dict, n: int) -> None:
 
 
 def main() -> None:
+    logging.getLogger("faketwilio").setLevel(logging.WARNING)  # one line per request would flood the output
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     workers = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     with FakeTwilio(auto_callbacks=False) as fake:

@@ -3,6 +3,9 @@ bare Flask handler on the same gunicorn server, plus the engine step alone.
 
     DATABASE_URL=postgresql://... REDIS_URL=redis://.../10 python -m bench.bench_webhook
 
+Env: BENCH_CONCURRENCY (senders, 16), BENCH_REQUESTS (2000 per run), BENCH_WORKERS and
+BENCH_THREADS (gunicorn, 2 x 4; the baseline runs on the same server).
+
 Sends are only enqueued (no worker runs): this measures the webhook's own work, which is
 what Twilio waits for.
 """
@@ -57,9 +60,10 @@ def main() -> None:
     }
     subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
                    env={**os.environ, **env}, capture_output=True)
-    concurrency = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+    concurrency = int(os.environ.get("BENCH_CONCURRENCY", "16"))
     n = int(os.environ.get("BENCH_REQUESTS", "2000"))
-    with serve(env) as base:
+    workers, threads = int(os.environ.get("BENCH_WORKERS", "2")), int(os.environ.get("BENCH_THREADS", "4"))
+    with serve(env, workers, threads) as base:
         bare_url, hook = base + "/bench/bare", base + "/webhooks/twilio/messages"
         run("warm-up", [[_post(bare_url, "x", "+1617555" + "0000")] for _ in range(200)], concurrency)
         bare = run("bare Flask handler (baseline)", [[_post(bare_url, "hello", f"+1617{next(_numbers)}")]
@@ -70,7 +74,7 @@ def main() -> None:
         convo = run("webhook: full screening turns", [
             [_post(hook, text, phone) for text in SCREENING]
             for phone in (f"+1617{next(_numbers)}" for _ in range(clients))], concurrency)
-    print(f"\nwebhook benchmark: gunicorn 2 workers x 4 threads, {concurrency} concurrent clients, "
+    print(f"\nwebhook benchmark: gunicorn {workers} workers x {threads} threads, {concurrency} concurrent clients, "
           f"{env['DATABASE_URL'].split('@')[-1]}, Redis queue")
     print(bare.line())
     print(first.line(bare))

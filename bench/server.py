@@ -46,15 +46,18 @@ def serve(env: dict[str, str], workers: int = 2, threads: int = 4):
 
 
 def bench_app():
-    """The real app, plus the baseline handler: the cheapest thing Flask can answer."""
+    """The real app, plus the baseline handler: the cheapest thing Flask can answer (empty TwiML)."""
+    from flask import Response
+
     from app import create_app
+    from bot.webhook import EMPTY_TWIML
 
     app = create_app({"JOBS_AUTOSTART": False})
 
     @app.post("/bench/bare")
     @app.get("/bench/bare")
     def bare():
-        return "ok"
+        return Response(EMPTY_TWIML, mimetype="text/xml")
 
     from app import csrf
 

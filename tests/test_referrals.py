@@ -115,6 +115,21 @@ def test_no_reply_gets_one_reminder_then_a_chw_task(app, phone, directory, clock
         assert (conv.status.value, conv.escalation_reason) == ("waiting", "checkin_no_reply")
 
 
+def test_the_sweeper_does_not_multiply_check_ins_still_waiting_in_the_queue(app, phone, directory, clock):
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
+    phone.send("1")
+    phone.send("yes")
+    clock.advance(days=3)
+    with app.app_context():
+        run_sweeps()  # whatever the queue does not hold yet (RQ keeps scheduled jobs aside) is queued once
+        assert run_sweeps()["due_checkins"] == 0  # a backlog: its job waits its turn, so nothing is added
+        assert run_sweeps()["due_checkins"] == 0
+    drain(app)
+    assert phone.replies() == [
+        "Hi, this is Enlace. Did you get help from Chelsea Food Pantry?\n1 Yes, I got help\n"
+        "2 Not yet, I am still waiting\n3 No, I could not get help"]
+
+
 def test_reported_outcome_clears_the_reminder(app, phone, directory, clock):
     screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
     phone.send("1")

@@ -116,6 +116,11 @@ def due_checkins(now: datetime) -> int:
     ).all()
     db.session.commit()
     queue = jobs()
-    for referral_id, round_, stage in due:
-        queue.enqueue(run_checkin, referral_id, job_id=f"checkin-{referral_id}-{round_}-{stage.value}")
-    return len(due)
+    # A check-in whose job still waits its turn in a long queue is not lost: enqueueing it again
+    # every sweep would only multiply the backlog (the job would run, find nothing due, and stop).
+    job_ids = {f"checkin-{referral_id}-{round_}-{stage.value}": referral_id for referral_id, round_, stage in due}
+    waiting = queue.waiting(list(job_ids))
+    lost = [(job_id, referral_id) for job_id, referral_id in job_ids.items() if job_id not in waiting]
+    for job_id, referral_id in lost:
+        queue.enqueue(run_checkin, referral_id, job_id=job_id)
+    return len(lost)
