@@ -61,8 +61,8 @@ def baseline(env: dict, redis: Redis, jobs: int, workers: int) -> float:
 def seed(env: dict, n: int) -> None:
     """N clients with consent, each with a referral whose check-in is due now (bulk, untimed)."""
     from app import create_app
-    from models import db
-    from workers.checkins import run_checkin
+    from models import CheckinStage, db
+    from workers.checkins import checkin_job_id, run_checkin
     from workers.queue import jobs
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"].replace("postgresql://",
@@ -89,7 +89,8 @@ def seed(env: dict, n: int) -> None:
         queue = jobs()
         ids = [r for (r,) in db.session.execute(sa.text("SELECT id FROM referral ORDER BY id"))]
         for start in range(0, len(ids), 1000):
-            queue.enqueue_many(run_checkin, [((rid,), f"checkin-{rid}-0-ask") for rid in ids[start:start + 1000]])
+            queue.enqueue_many(run_checkin, [((rid,), checkin_job_id(rid, 0, CheckinStage.ASK))
+                                             for rid in ids[start:start + 1000]])
 
 
 def main() -> None:

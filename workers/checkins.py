@@ -31,7 +31,12 @@ def _allowed(client: Client, when: datetime) -> datetime:
 
 
 def _job_id(referral: Referral) -> str:
-    return f"checkin-{referral.id}-{referral.checkin_round}-{referral.checkin_stage.value}"
+    return checkin_job_id(referral.id, referral.checkin_round, referral.checkin_stage)
+
+
+def checkin_job_id(referral_id: int, round_: int, stage: CheckinStage) -> str:
+    """One job per referral, round and stage: a job for a stage already past finds nothing due."""
+    return f"checkin-{referral_id}-{round_}-{stage.value}"
 
 
 def schedule_checkin(session: Session, referral: Referral, client: Client, now: datetime) -> None:
@@ -118,7 +123,7 @@ def due_checkins(now: datetime) -> int:
     queue = jobs()
     # A check-in whose job still waits its turn in a long queue is not lost: enqueueing it again
     # every sweep would only multiply the backlog (the job would run, find nothing due, and stop).
-    job_ids = {f"checkin-{referral_id}-{round_}-{stage.value}": referral_id for referral_id, round_, stage in due}
+    job_ids = {checkin_job_id(referral_id, round_, stage): referral_id for referral_id, round_, stage in due}
     waiting = queue.waiting(list(job_ids))
     lost = [(job_id, referral_id) for job_id, referral_id in job_ids.items() if job_id not in waiting]
     for job_id, referral_id in lost:
