@@ -5,7 +5,8 @@ and sent to the fake Twilio, against RQ's own throughput for no-op jobs on the s
 
 Each check-in is two jobs, as in production: `run_checkin` (resume the conversation, write the
 text) and `send_message` (claim the row, call Twilio). The baseline runs 2 x N no-op jobs with
-the same number of workers, so the ratio compares like with like.
+the same number of workers. Two ratios are printed: jobs against no-op jobs (like with like), and
+sends per second against no-op jobs per second, which is how issue 4 states its target (0.5).
 """
 
 from __future__ import annotations
@@ -116,8 +117,10 @@ def main() -> None:
     print(f"\ncheck-in fan-out: {n} due check-ins, {workers} workers, PostgreSQL + Redis, fake Twilio")
     print(f"{'RQ no-op jobs (baseline)':<30} {noop_rate:9.1f} jobs/s")
     print(f"{'check-in jobs + send jobs':<30} {jobs_rate:9.1f} jobs/s   {jobs_rate / noop_rate:5.2f}x of baseline")
-    print(f"{'check-in texts sent':<30} {sends:9.1f} sends/s  ({sent} of {n} in {elapsed:.1f} s; "
-          f"{twilio_requests} Twilio requests; seeding {seeded:.1f} s, untimed)")
+    print(f"{'check-in texts sent':<30} {sends:9.1f} sends/s  {sends / noop_rate:5.2f}x of baseline "
+          f"(the issue's measure)")
+    print(f"{'':<30} {sent} of {n} sent in {elapsed:.1f} s; "
+          f"{twilio_requests} Twilio requests; seeding {seeded:.1f} s, untimed")
     if sent != n:
         print(f"!! {n - sent} check-ins were not sent")
 
