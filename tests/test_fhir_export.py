@@ -227,4 +227,5 @@ def test_staff_download_the_bundles_of_clients_they_may_open(app, http, program)
     chw = app.test_client()
     sign_in(chw, "ana@example.org")
     assert chw.get(f"/dashboard/clients/{program.c2}/fhir.json").status_code == 200  # her referral
-    assert chw.get(f"/dashboard/clients/{program.luz}/fhir.json").status_code == 404  # handed back to the bot
+    assert chw.get(f"/dashboard/clients/{program.luz}/fhir.json").status_code == 200  # claimed, then handed back
+    assert chw.get(f"/dashboard/clients/{program.c3}/fhir.json").status_code == 404  # never hers
