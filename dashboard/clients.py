@@ -57,6 +57,14 @@ def _client(client_id: int) -> Client:
     return client_or_404(db.session, current_user._get_current_object(), client_id)
 
 
+def _of_client(model, row_id: int, client: Client):
+    """A need, goal or referral of this client; another client's answers 404 like a missing one."""
+    row = db.session.get(model, row_id)
+    if row is None or row.client_id != client.id:
+        abort(404)
+    return row
+
+
 def _case_page(client: Client, failed: dict[str, FlaskForm] | None = None, status: int = 200):
     """The record, with any form that failed validation shown again with its errors."""
     failed = failed or {}
@@ -133,9 +141,7 @@ def add_client_need(client_id: int):
 @role_required(*STAFF)
 def set_client_need_status(client_id: int, need_id: int):
     found = _client(client_id)
-    need = db.get_or_404(Need, need_id)
-    if need.client_id != found.id:
-        abort(404)
+    need = _of_client(Need, need_id, found)
     form = NeedStatusForm(prefix=f"need{need.id}")
     if not form.validate_on_submit():
         return _case_page(found, {f"need{need.id}": form}, 400)
@@ -162,9 +168,7 @@ def add_client_goal(client_id: int):
 @role_required(*STAFF)
 def add_goal_progress(client_id: int, goal_id: int):
     found = _client(client_id)
-    goal = db.get_or_404(Goal, goal_id)
-    if goal.client_id != found.id:
-        abort(404)
+    goal = _of_client(Goal, goal_id, found)
     form = ProgressForm(prefix=f"goal{goal.id}")
     if not form.validate_on_submit():
         return _case_page(found, {f"goal{goal.id}": form}, 400)
@@ -176,9 +180,7 @@ def add_goal_progress(client_id: int, goal_id: int):
 @role_required(*STAFF)
 def set_referral_status(client_id: int, referral_id: int):
     found = _client(client_id)
-    referral = db.get_or_404(Referral, referral_id)
-    if referral.client_id != found.id:
-        abort(404)
+    referral = _of_client(Referral, referral_id, found)
     form = ReferralStatusForm(prefix=f"referral{referral.id}")
     if not form.validate_on_submit():
         return _case_page(found, {f"referral{referral.id}": form}, 400)
