@@ -101,8 +101,7 @@ class FakeTwilio:
 
     def _close_listener(self) -> None:
         if self._server:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.close()
             self._server = None
 
     # Recorded state --------------------------------------------------------------------------
@@ -111,6 +110,12 @@ class FakeTwilio:
     def messages(self) -> list[dict]:
         """Accepted messages, oldest first: Twilio's resource fields plus `params` as posted."""
         return self.store.snapshot()
+
+    @property
+    def message_count(self) -> int:
+        """How many messages were accepted, without copying them (for polling)."""
+        with self.store.lock:
+            return len(self.store.messages)
 
     @property
     def callbacks(self) -> list[dict]:

@@ -11,6 +11,8 @@ import binascii
 import json
 import logging
 import re
+import socket
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,10 +32,36 @@ class Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], fake) -> None:
         super().__init__(address, Handler)
         self.fake = fake
+        self.connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+
+    def process_request(self, request, client_address) -> None:
+        with self._connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request) -> None:
+        with self._connections_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close(self) -> None:
+        """Stop listening and hang up kept-alive connections, so that a client's next request
+        opens a new connection and finds the port closed, as with a Twilio that is down."""
+        self.shutdown()
+        self.server_close()
+        with self._connections_lock:
+            for conn in self.connections:
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
 
 class Handler(BaseHTTPRequestHandler):
     server_version = "faketwilio"
+    protocol_version = "HTTP/1.1"  # keep-alive, as Twilio's API: every answer has a Content-Length
+    disable_nagle_algorithm = True  # headers and body are two writes: without this, each answer waits 40 ms
     server: Server
 
     def do_GET(self) -> None:

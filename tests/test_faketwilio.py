@@ -399,6 +399,18 @@ def test_down_refuses_connections_until_up(fake, client):
     assert fake.requests == 1
 
 
+def test_down_refuses_a_client_whose_connection_was_kept_alive(fake, client):
+    from urllib3.exceptions import NewConnectionError
+
+    client.messages.create(to=CLIENT, from_=SENDER, body="Hi")  # the SDK keeps this connection open
+    fake.down()
+    with pytest.raises(requests.exceptions.ConnectionError) as refused:
+        client.messages.create(to=CLIENT, from_=SENDER, body="Hi")
+    # Refused rather than cut off mid-request: the sender can tell Twilio never got the message.
+    assert isinstance(getattr(refused.value.args[0], "reason", None), NewConnectionError)
+    assert fake.requests == 1
+
+
 def test_down_for_a_while_comes_back_by_itself(fake, client):
     fake.down(seconds=0.1)
     answered = threading.Event()
