@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, request
@@ -13,9 +14,12 @@ from bot.delivery import advance, parse_status, react_to_error
 from bot.inbound import MalformedWebhook, parse_form
 from bot.pipeline import process, receive
 from models import Client, Message, MessageStatus, db
+from workers.queue import jobs
 from workers.sending import enqueue_sends
 
 log = logging.getLogger(__name__)
+# When a status callback names a SID not recorded yet: the sender's commit is usually milliseconds away.
+UNKNOWN_SID_RETRIES = [timedelta(seconds=s) for s in (2, 10, 60)]
 bp = Blueprint("webhook", __name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -76,11 +80,17 @@ def status() -> Response:
     return Response(status=204)
 
 
-def apply_status_callback(sid: str, new: MessageStatus, code: int | None) -> None:
+def apply_status_callback(sid: str, new: MessageStatus, code: int | None, attempt: int = 0) -> None:
+    """Record a delivery status. Twilio can report a message before the worker that sent it has
+    written down its SID (the answer and the callback race): try again a little later."""
     now = clock.now()
     msg = db.session.scalars(sa.select(Message).where(Message.twilio_sid == sid).with_for_update()).first()
     if msg is None:
-        log.info("status callback for an unknown message")
+        db.session.rollback()
+        if attempt < len(UNKNOWN_SID_RETRIES):
+            jobs().enqueue_at(now + UNKNOWN_SID_RETRIES[attempt], apply_status_callback, sid, new, code, attempt + 1)
+        else:
+            log.info("status callback for an unknown message")
         return
     fallback = None
     if advance(msg, new, now, code) and new in (MessageStatus.FAILED, MessageStatus.UNDELIVERED):

@@ -134,6 +134,25 @@ def test_status_callbacks_only_move_forward(twilio_app, fake_twilio, phone):
     assert outbound(twilio_app)[0].status is MessageStatus.READ
 
 
+def test_a_status_callback_that_beats_the_senders_record_of_the_sid_is_applied_once_it_is(
+        twilio_app, fake_twilio, phone, clock):
+    phone.send("hello")
+    row = outbound(twilio_app)[0]
+    with twilio_app.app_context():  # the worker has Twilio's answer but has not committed it yet
+        db.session.execute(sa.update(Message).where(Message.id == row.id).values(
+            twilio_sid=None, status=MessageStatus.SENDING))
+        db.session.commit()
+    fake_twilio.send_status(row.twilio_sid, "delivered")
+    assert outbound(twilio_app)[0].status is MessageStatus.SENDING
+    with twilio_app.app_context():
+        db.session.execute(sa.update(Message).where(Message.id == row.id).values(
+            twilio_sid=row.twilio_sid, status=MessageStatus.QUEUED))
+        db.session.commit()
+    clock.advance(seconds=2)
+    drain(twilio_app)
+    assert outbound(twilio_app)[0].status is MessageStatus.DELIVERED
+
+
 def test_failed_delivery_keeps_the_error_code(twilio_app, fake_twilio, phone):
     fake_twilio.set_outcome("+16175550123", "undelivered", error_code=30003)
     phone.send("hello")
