@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 
+import requests
 from flask import current_app
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -22,6 +24,11 @@ class BaseUrlHttpClient(TwilioHttpClient):
     def __init__(self, base_url: str, **options) -> None:
         super().__init__(**options)
         self.base_url = base_url.rstrip("/")
+        # requests reads proxy and CA settings from the environment on every request, which
+        # costs more than the rest of building it: read them once, as the process starts.
+        self.proxy = self.proxy or requests.utils.get_environ_proxies(self.base_url)
+        self.session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        self.session.trust_env = False
 
     def request(self, method, url, *args, **kwargs):
         if url.startswith(TWILIO_API):
