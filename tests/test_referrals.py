@@ -130,6 +130,37 @@ def test_the_sweeper_does_not_multiply_check_ins_still_waiting_in_the_queue(app,
         "2 Not yet, I am still waiting\n3 No, I could not get help"]
 
 
+def test_a_crowd_of_check_ins_due_at_once_each_goes_out_exactly_once(app, clock):
+    """More check-ins than one job's batch, all due the same second (a big program, quiet hours ending)."""
+    from models import CheckinStage, Message
+    from models.message import Direction
+    from workers.checkins import BATCH
+
+    crowd = 2 * BATCH + 7
+    with app.app_context():
+        for i in range(crowd):
+            client = Client(phone=f"+1617555{i:04d}", language="en", zip_code="10001", timezone="America/New_York",
+                            consent_at=clock.now)
+            db.session.add(client)
+            db.session.flush()
+            db.session.add(Conversation(client_id=client.id, state={}))
+            db.session.add(Referral(client_id=client.id, need_domain="food-insecurity", service_id="svc-pantry",
+                                    service_name="Chelsea Food Pantry", service_phone="(212) 555-0101",
+                                    next_checkin_at=clock.now))
+        db.session.commit()
+        assert run_sweeps()["due_checkins"] == 1  # one job is woken; it wakes the next while more are due
+        assert run_sweeps()["due_checkins"] == 0
+    drain(app)
+    with app.app_context():
+        texts = db.session.execute(sa.select(Message.client_id, Message.body).where(
+            Message.direction == Direction.OUTBOUND)).all()
+        stages = db.session.scalars(sa.select(Referral.checkin_stage)).all()
+        assert run_sweeps()["due_checkins"] == 0
+    assert len(texts) == len({client_id for client_id, _ in texts}) == crowd
+    assert all(body.startswith("Hi, this is Enlace. Did you get help from Chelsea Food Pantry?") for _, body in texts)
+    assert set(stages) == {CheckinStage.REMINDER}
+
+
 def test_reported_outcome_clears_the_reminder(app, phone, directory, clock):
     screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])
     phone.send("1")

@@ -153,6 +153,37 @@ def test_a_status_callback_that_beats_the_senders_record_of_the_sid_is_applied_o
     assert outbound(twilio_app)[0].status is MessageStatus.DELIVERED
 
 
+def test_a_text_the_sweeper_took_back_from_a_long_batch_is_not_sent_by_the_batch_too(
+        twilio_app, fake_twilio, monkeypatch):
+    """Check-in batches claim their texts together; one the sweeper requeued meanwhile is the requeue's to send."""
+    from models.message import Sender
+    from workers import sending
+
+    with twilio_app.app_context():
+        client = Client(phone="+16175550126", language="en")
+        db.session.add(client)
+        db.session.flush()
+        msg = Message(client_id=client.id, direction=Direction.OUTBOUND, sender=Sender.BOT, channel=Channel.SMS,
+                      body="Hi, this is Enlace.", status=MessageStatus.PENDING)
+        db.session.add(msg)
+        db.session.commit()
+        claim = sending._claim
+
+        def claim_then_sweeper_takes_back(ids, now):
+            claimed = claim(ids, now)
+            db.session.execute(sa.update(Message).where(Message.id.in_(claimed)).values(
+                status=MessageStatus.PENDING, claimed_at=None))
+            db.session.commit()
+            return claimed
+
+        monkeypatch.setattr(sending, "_claim", claim_then_sweeper_takes_back)
+        sending.send_now([msg.id])
+        assert fake_twilio.messages == []
+        monkeypatch.setattr(sending, "_claim", claim)
+        sending.send_now([msg.id])
+    assert len(fake_twilio.messages) == 1
+
+
 def test_failed_delivery_keeps_the_error_code(twilio_app, fake_twilio, phone):
     fake_twilio.set_outcome("+16175550123", "undelivered", error_code=30003)
     phone.send("hello")

@@ -1,13 +1,20 @@
 """Closing the loop: check-in texts after a referral, one reminder, then a person.
 
-The referral row holds the schedule (`next_checkin_at`, `checkin_stage`); RQ's scheduler
-runs the job on time and the sweeper runs anything the queue lost. A check-in does not
-write its own text: it resumes the conversation with a `checkin_due` input and the
-check-in flow decides what to say. Every time is moved out of the client's quiet hours.
+The referral row holds the schedule (`next_checkin_at`, `checkin_stage`). RQ's scheduler
+wakes a `run_due_checkins` job at each due second (referrals due in the same second share
+it), and that job runs the check-ins then due in batches. Batches, not a job per check-in,
+because RQ spends more on a job than a check-in costs: a job claims its batch with SKIP
+LOCKED and wakes another when there may be more, so workers side by side take different
+referrals. A check-in does not write its own text: it resumes the conversation with a
+`checkin_due` input and the check-in flow decides what to say; the same job then sends it.
+Every time is moved out of the client's quiet hours, and the sweeper wakes a job for
+check-ins the queue lost.
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -17,26 +24,23 @@ from sqlalchemy.orm import Session
 from bot import clock
 from bot.engine import Input
 from bot.quiet_hours import next_allowed, zone
-from models import CheckinStage, Client, ConversationStatus, Referral, db
+from models import CheckinStage, Client, Conversation, ConversationStatus, MessageStatus, Referral, db
 from models.referral import OPEN_STATUSES
-from workers.queue import enqueue_after_commit
-from workers.sweeper import BATCH, sweep
+from workers.queue import JobQueue, enqueue_after_commit, jobs
+from workers.sweeper import sweep
+
+log = logging.getLogger(__name__)
 
 DEFER_WHILE_WITH_CHW = timedelta(days=1)
+BATCH = 50  # check-ins a job runs in one transaction
+# Jobs woken for more due check-ins: at most one waits at a time. Each has an id of its own, since
+# RQ cannot queue again the id of a job that is running (the one doing the waking).
+WAKE_PREFIX = "checkins-due-"
 
 
 def _allowed(client: Client, when: datetime) -> datetime:
     cfg = current_app.config
     return next_allowed(when, zone(client.timezone, cfg["DEFAULT_TIMEZONE"]), cfg["QUIET_HOURS"])
-
-
-def _job_id(referral: Referral) -> str:
-    return checkin_job_id(referral.id, referral.checkin_round, referral.checkin_stage)
-
-
-def checkin_job_id(referral_id: int, round_: int, stage: CheckinStage) -> str:
-    """One job per referral, round and stage: a job for a stage already past finds nothing due."""
-    return f"checkin-{referral_id}-{round_}-{stage.value}"
 
 
 def schedule_checkin(session: Session, referral: Referral, client: Client, now: datetime) -> None:
@@ -47,54 +51,108 @@ def schedule_checkin(session: Session, referral: Referral, client: Client, now: 
 
 def _schedule(session: Session, referral: Referral, when: datetime) -> None:
     referral.next_checkin_at = when
-    session.flush()
-    enqueue_after_commit(session, run_checkin, referral.id, when=when, job_id=_job_id(referral))
+    slot = when.replace(microsecond=0) + timedelta(seconds=1 if when.microsecond else 0)
+    enqueue_after_commit(session, run_due_checkins, when=slot, job_id=f"checkins-at-{slot:%Y%m%dT%H%M%S}")
 
 
-def run_checkin(referral_id: int) -> str:
-    """Send what is due for this referral: the check-in, the reminder, or a CHW task."""
-    from bot.effects import escalate_recorded
-    from bot.outbox import outgoing
-    from bot.pipeline import run_step
-    from models.conversation import open_conversation_for_update
-    from workers.sending import enqueue_sends
-
+def run_due_checkins() -> str:
+    """Run a batch of the check-ins due now: the check-in, the reminder, or a CHW task."""
     now = clock.now()
-    referral = db.session.scalars(sa.select(Referral).where(Referral.id == referral_id).with_for_update()).first()
-    if (referral is None or referral.next_checkin_at is None or referral.next_checkin_at > now
-            or referral.status not in OPEN_STATUSES):
+    due = _claim(now)
+    if not due:
         db.session.rollback()
-        return "not due"
-    client = db.session.get(Client, referral.client_id)
+        return "nothing due"
+    if len(due) == BATCH:
+        wake(jobs())
+    ids = [referral.id for referral in due]
+    try:
+        texts = _run_batch(due, now)
+        db.session.commit()
+    except Exception:
+        # One check-in must not hold back the others: run them one at a time, each on its own.
+        log.exception("a batch of %d check-ins failed; running them one by one", len(ids))
+        db.session.rollback()
+        texts = _one_by_one(ids, now)
+    from workers.sending import send_now
+
+    send_now(texts)
+    return f"{len(ids)} check-ins"
+
+
+def wake(queue: JobQueue) -> bool:
+    """Queue a job for more due check-ins, unless one is already waiting for a worker."""
+    if queue.waiting_prefix(WAKE_PREFIX):
+        return False
+    return queue.enqueue(run_due_checkins, job_id=WAKE_PREFIX + uuid.uuid4().hex)
+
+
+def _claim(now: datetime, referral_id: int | None = None) -> list[Referral]:
+    query = sa.select(Referral).where(Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES))
+    if referral_id is not None:
+        query = query.where(Referral.id == referral_id)
+    return list(db.session.scalars(
+        query.order_by(Referral.next_checkin_at).limit(BATCH).with_for_update(skip_locked=True)))
+
+
+def _one_by_one(ids: list[int], now: datetime) -> list[int]:
+    texts = []
+    for referral_id in ids:
+        try:
+            due = _claim(now, referral_id)
+            texts += _run_batch(due, now) if due else []
+            db.session.commit()
+        except Exception:
+            log.exception("check-in for referral %s failed; the sweeper will try it again", referral_id)
+            db.session.rollback()
+    return texts
+
+
+def _run_batch(due: list[Referral], now: datetime) -> list[int]:
+    """Run these claimed check-ins in the current transaction; the ids of the texts to send."""
+    client_ids = sorted({referral.client_id for referral in due})
+    clients = {c.id: c for c in db.session.scalars(
+        sa.select(Client).where(Client.id.in_(client_ids)).order_by(Client.id).with_for_update()
+        .execution_options(populate_existing=True))}
+    conversations: dict[int, Conversation] = {}
+    for conv in db.session.scalars(
+            sa.select(Conversation)
+            .where(Conversation.client_id.in_(client_ids), Conversation.status != ConversationStatus.CLOSED)
+            .order_by(Conversation.id).with_for_update()):
+        conversations[conv.client_id] = conv  # the newest open one wins
+    texts = []
+    for referral in due:
+        texts += _run_one(referral, clients[referral.client_id], conversations, now)
+    return texts
+
+
+def _run_one(referral: Referral, client: Client, conversations: dict[int, Conversation], now: datetime) -> list[int]:
+    from bot.effects import escalate_recorded
+    from bot.pipeline import run_step
+    from models.conversation import open_conversation
+
     if client.opted_out or client.unreachable_at is not None:
         referral.next_checkin_at = None
-        db.session.commit()
-        return "client cannot be texted"
+        return []
     allowed = _allowed(client, now)
     if allowed > now:
         _schedule(db.session, referral, allowed)
-        db.session.commit()
-        return "quiet hours"
-    conv = open_conversation_for_update(db.session, client)
+        return []
+    conv = conversations.get(client.id)
+    if conv is None:
+        conv = conversations[client.id] = open_conversation(db.session, client)
     stage = referral.checkin_stage
     if stage is CheckinStage.CHW_TASK:
         escalate_recorded(db.session, client, conv, "checkin_no_reply", "normal", now)
         referral.checkin_stage, referral.next_checkin_at = CheckinStage.DONE, None
-        db.session.commit()
-        return "escalated"
+        return []
     if conv.status in (ConversationStatus.WAITING, ConversationStatus.WITH_CHW):
         _schedule(db.session, referral, _allowed(client, now + DEFER_WHILE_WITH_CHW))
-        db.session.commit()
-        return "deferred: a CHW has the conversation"
+        return []
     rows = run_step(db.session, client, conv, Input(kind="checkin_due", data=_checkin_data(referral)), now)
     referral.last_checkin_at = now
-    wait = current_app.config["REMINDER_AFTER"]
     referral.checkin_stage = CheckinStage.REMINDER if stage is CheckinStage.ASK else CheckinStage.CHW_TASK
-    _schedule(db.session, referral, _allowed(client, now + wait))
-    sends = outgoing(rows)
-    db.session.commit()
-    enqueue_sends(sends)
-    return "sent"
+    _schedule(db.session, referral, _allowed(client, now + current_app.config["REMINDER_AFTER"]))
+    return [row.id for row in rows if row.status is MessageStatus.PENDING]
 
 
 def _checkin_data(referral: Referral) -> dict:
@@ -110,22 +168,8 @@ def _checkin_data(referral: Referral) -> dict:
 
 @sweep
 def due_checkins(now: datetime) -> int:
-    """Check-ins whose time has come but whose job never ran (Redis was down, a worker died)."""
-    from workers.queue import jobs
-
-    due = db.session.execute(
-        sa.select(Referral.id, Referral.checkin_round, Referral.checkin_stage)
-        .where(Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES))
-        .order_by(Referral.next_checkin_at)
-        .limit(BATCH)
-    ).all()
+    """Wake a job when check-ins are due and none is waiting (Redis was down, a worker died)."""
+    due = db.session.scalar(
+        sa.select(Referral.id).where(Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES)).limit(1))
     db.session.commit()
-    queue = jobs()
-    # A check-in whose job still waits its turn in a long queue is not lost: enqueueing it again
-    # every sweep would only multiply the backlog (the job would run, find nothing due, and stop).
-    job_ids = {checkin_job_id(referral_id, round_, stage): referral_id for referral_id, round_, stage in due}
-    waiting = queue.waiting(list(job_ids))
-    lost = [(job_id, referral_id) for job_id, referral_id in job_ids.items() if job_id not in waiting]
-    for job_id, referral_id in lost:
-        queue.enqueue(run_checkin, referral_id, job_id=job_id)
-    return len(lost)
+    return int(due is not None and wake(jobs()))

@@ -20,6 +20,7 @@ from typing import Any
 from flask import Flask, current_app
 
 log = logging.getLogger(__name__)
+FEW = 10  # job ids `waiting` looks up one by one rather than reading the whole queue
 
 
 class JobQueue(ABC):
@@ -44,6 +45,10 @@ class JobQueue(ABC):
     @abstractmethod
     def waiting(self, job_ids: list[str]) -> set[str]:
         """Those of these jobs that are sure to run: waiting their turn in the queue."""
+
+    @abstractmethod
+    def waiting_prefix(self, prefix: str) -> bool:
+        """Whether a job whose id starts with `prefix` is waiting its turn in the queue."""
 
 
 class RQJobQueue(JobQueue):
@@ -91,9 +96,20 @@ class RQJobQueue(JobQueue):
         does a started one: a send job claims its row at once, so a row still pending while its
         job is 'started' was left by a worker that died."""
         try:
-            return set(self.queue.get_job_ids()).intersection(job_ids)
+            if len(job_ids) > FEW:
+                return set(self.queue.get_job_ids()).intersection(job_ids)
+            pipe = self.redis.pipeline(transaction=False)
+            for job_id in job_ids:  # LPOS: no need to read a long queue for a few ids
+                pipe.lpos(self.queue.key, job_id)
+            return {job_id for job_id, pos in zip(job_ids, pipe.execute(), strict=True) if pos is not None}
         except Exception:  # Redis down: nothing is waiting there
             return set()
+
+    def waiting_prefix(self, prefix: str) -> bool:
+        try:
+            return any(job_id.startswith(prefix) for job_id in self.queue.get_job_ids())
+        except Exception:
+            return False
 
     def health(self) -> dict:
         try:
@@ -139,6 +155,10 @@ class InProcessJobQueue(JobQueue):
     def waiting(self, job_ids: list[str]) -> set[str]:
         with self._cond:
             return self._ids.intersection(job_ids)
+
+    def waiting_prefix(self, prefix: str) -> bool:
+        with self._cond:
+            return any(job_id.startswith(prefix) for job_id in self._ids)
 
     def _pop_due(self, now: datetime):
         with self._cond:
@@ -227,7 +247,12 @@ def _install_after_commit() -> None:
 def _run_after_commit(session) -> None:
     pending = session.info.pop("after_commit", [])
     queue = jobs() if pending else None
+    scheduled = set()
     for func, args, when, job_id in pending:
+        if job_id is not None:  # a batch of check-ins due in the same second shares one job
+            if job_id in scheduled:
+                continue
+            scheduled.add(job_id)
         if when is None:
             queue.enqueue(func, *args, job_id=job_id)
         else:

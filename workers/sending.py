@@ -60,21 +60,51 @@ def enqueue_sends(messages: list) -> None:
 
 def send_message(message_id: int) -> str:
     now = clock.now()
-    claimed = db.session.execute(
-        sa.update(Message)
-        .where(
-            Message.id == message_id,
-            Message.status == MessageStatus.PENDING,
-            sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now),
-        )
-        .values(status=MessageStatus.SENDING, claimed_at=now, attempts=Message.attempts + 1, updated_at=now)
-    ).rowcount
-    db.session.commit()
-    if claimed != 1:
+    if not _claim([message_id], now):
         return "skipped"
     msg, client = db.session.execute(
         sa.select(Message, Client).join(Client, Client.id == Message.client_id).where(Message.id == message_id)
     ).one()
+    return _send_claimed(msg, client, now)
+
+
+def send_now(message_ids: list[int]) -> None:
+    """Send rows a job has just written from that job, rather than with a job each (a batch of
+    check-ins): the same claim as `send_message`, taken for all of them in one statement."""
+    now = clock.now()
+    claimed = _claim(message_ids, now) if message_ids else []
+    for message_id in sorted(claimed):
+        # One at a time, read fresh (the client may have texted STOP meanwhile) and locked while
+        # Twilio is called: a row the sweeper took back because the batch ran long is its to send.
+        row = db.session.execute(
+            sa.select(Message, Client).join(Client, Client.id == Message.client_id)
+            .where(Message.id == message_id, Message.status == MessageStatus.SENDING, Message.claimed_at == now)
+            .with_for_update(of=Message)
+        ).first()
+        if row is None:
+            db.session.rollback()
+            continue
+        _send_claimed(*row, now)
+
+
+def _claim(message_ids: list[int], now: datetime) -> list[int]:
+    """Move these rows from `pending` to `sending` and commit: a row claimed is never claimed twice."""
+    claimed = db.session.scalars(
+        sa.update(Message)
+        .where(
+            Message.id.in_(message_ids),
+            Message.status == MessageStatus.PENDING,
+            sa.or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now),
+        )
+        .values(status=MessageStatus.SENDING, claimed_at=now, attempts=Message.attempts + 1, updated_at=now)
+        .returning(Message.id)
+    ).all()
+    db.session.commit()
+    return list(claimed)
+
+
+def _send_claimed(msg: Message, client: Client, now: datetime) -> str:
+    message_id = msg.id
     try:
         return _deliver(msg, client, now)
     except Exception:
@@ -82,8 +112,7 @@ def send_message(message_id: int) -> str:
         # put the row back for a later attempt rather than leave it claimed.
         log.exception("message %s: could not be sent", message_id)
         db.session.rollback()
-        msg = db.session.get(Message, message_id)
-        return _retry(msg, now, "internal error before sending")
+        return _retry(db.session.get(Message, message_id), now, "internal error before sending")
     finally:
         db.session.commit()
 
