@@ -1,5 +1,6 @@
 """Suggestions after screening, referrals, and the closed loop, through the real webhook."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -130,15 +131,11 @@ def test_the_sweeper_does_not_multiply_check_ins_still_waiting_in_the_queue(app,
         "2 Not yet, I am still waiting\n3 No, I could not get help"]
 
 
-def test_a_crowd_of_check_ins_due_at_once_each_goes_out_exactly_once(app, clock):
-    """More check-ins than one job's batch, all due the same second (a big program, quiet hours ending)."""
-    from models import CheckinStage, Message
-    from models.message import Direction
-    from workers.checkins import BATCH
-
-    crowd = 2 * BATCH + 7
+def due_check_ins(app, clock, count):
+    """`count` clients who were referred to the pantry and whose check-in is due now; their ids."""
+    ids = []
     with app.app_context():
-        for i in range(crowd):
+        for i in range(count):
             client = Client(phone=f"+1617555{i:04d}", language="en", zip_code="10001", timezone="America/New_York",
                             consent_at=clock.now)
             db.session.add(client)
@@ -147,18 +144,64 @@ def test_a_crowd_of_check_ins_due_at_once_each_goes_out_exactly_once(app, clock)
             db.session.add(Referral(client_id=client.id, need_domain="food-insecurity", service_id="svc-pantry",
                                     service_name="Chelsea Food Pantry", service_phone="(212) 555-0101",
                                     next_checkin_at=clock.now))
+            ids.append(client.id)
         db.session.commit()
+    return ids
+
+
+def check_in_texts(app):
+    from models import Message
+    from models.message import Direction
+
+    with app.app_context():
+        return db.session.execute(sa.select(Message.client_id, Message.body).where(
+            Message.direction == Direction.OUTBOUND)).all()
+
+
+def test_a_crowd_of_check_ins_due_at_once_each_goes_out_exactly_once(app, clock):
+    """More check-ins than one job's batch, all due the same second (a big program, quiet hours ending)."""
+    from models import CheckinStage
+    from workers.checkins import BATCH
+
+    crowd = 2 * BATCH + 7
+    due_check_ins(app, clock, crowd)
+    with app.app_context():
         assert run_sweeps()["due_checkins"] == 1  # one job is woken; it wakes the next while more are due
         assert run_sweeps()["due_checkins"] == 0
     drain(app)
+    texts = check_in_texts(app)
     with app.app_context():
-        texts = db.session.execute(sa.select(Message.client_id, Message.body).where(
-            Message.direction == Direction.OUTBOUND)).all()
         stages = db.session.scalars(sa.select(Referral.checkin_stage)).all()
         assert run_sweeps()["due_checkins"] == 0
     assert len(texts) == len({client_id for client_id, _ in texts}) == crowd
     assert all(body.startswith("Hi, this is Enlace. Did you get help from Chelsea Food Pantry?") for _, body in texts)
     assert set(stages) == {CheckinStage.REMINDER}
+
+
+def test_a_check_in_leaves_a_client_whose_text_is_being_handled_for_the_next_job(app, clock):
+    """That turn may update the referral the check-in holds: waiting for it could deadlock."""
+    from workers.checkins import run_due_checkins
+
+    def job():
+        with app.app_context():
+            run_due_checkins()
+
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite locks the whole database, not rows: a text and a check-in never run side by side")
+    busy, free = due_check_ins(app, clock, 2)
+    with app.app_context(), db.engine.connect() as turn:
+        turn.execute(sa.select(Client.id).where(Client.id == busy).with_for_update())  # as `lock_client` does
+        worker = threading.Thread(target=job)
+        worker.start()
+        worker.join(10)
+        waited = worker.is_alive()
+        turn.rollback()
+        worker.join()
+    assert not waited, "the check-in waited for the client's text to be handled"
+    assert [client_id for client_id, _ in check_in_texts(app)] == [free]
+    job()  # the next job, once the turn is done
+    assert sorted(client_id for client_id, _ in check_in_texts(app)) == [busy, free]
 
 
 def test_reported_outcome_clears_the_reminder(app, phone, directory, clock):

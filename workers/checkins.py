@@ -108,11 +108,16 @@ def _one_by_one(ids: list[int], now: datetime) -> list[int]:
 
 
 def _run_batch(due: list[Referral], now: datetime) -> list[int]:
-    """Run these claimed check-ins in the current transaction; the ids of the texts to send."""
-    client_ids = sorted({referral.client_id for referral in due})
+    """Run these claimed check-ins in the current transaction; the ids of the texts to send.
+
+    A client whose text is being handled right now is skipped, not waited for: that turn may
+    be about to update this very referral, which this transaction holds (a deadlock). The
+    referral stays due for the next job, which sees the conversation as the client left it.
+    """
     clients = {c.id: c for c in db.session.scalars(
-        sa.select(Client).where(Client.id.in_(client_ids)).order_by(Client.id).with_for_update()
-        .execution_options(populate_existing=True))}
+        sa.select(Client).where(Client.id.in_(sorted({referral.client_id for referral in due}))).order_by(Client.id)
+        .with_for_update(skip_locked=True).execution_options(populate_existing=True))}
+    client_ids = sorted(clients)
     conversations: dict[int, Conversation] = {}
     for conv in db.session.scalars(
             sa.select(Conversation)
@@ -121,7 +126,8 @@ def _run_batch(due: list[Referral], now: datetime) -> list[int]:
         conversations[conv.client_id] = conv  # the newest open one wins
     texts = []
     for referral in due:
-        texts += _run_one(referral, clients[referral.client_id], conversations, now)
+        if referral.client_id in clients:
+            texts += _run_one(referral, clients[referral.client_id], conversations, now)
     return texts
 
 
