@@ -62,29 +62,15 @@ def send_message(message_id: int) -> str:
     now = clock.now()
     if not _claim([message_id], now):
         return "skipped"
-    msg, client = db.session.execute(
-        sa.select(Message, Client).join(Client, Client.id == Message.client_id).where(Message.id == message_id)
-    ).one()
-    return _send_claimed(msg, client, now)
+    return _send_claimed(message_id, now)
 
 
 def send_now(message_ids: list[int]) -> None:
     """Send rows a job has just written from that job, rather than with a job each (a batch of
     check-ins): the same claim as `send_message`, taken for all of them in one statement."""
     now = clock.now()
-    claimed = _claim(message_ids, now) if message_ids else []
-    for message_id in sorted(claimed):
-        # One at a time, read fresh (the client may have texted STOP meanwhile) and locked while
-        # Twilio is called: a row the sweeper took back because the batch ran long is its to send.
-        row = db.session.execute(
-            sa.select(Message, Client).join(Client, Client.id == Message.client_id)
-            .where(Message.id == message_id, Message.status == MessageStatus.SENDING, Message.claimed_at == now)
-            .with_for_update(of=Message)
-        ).first()
-        if row is None:
-            db.session.rollback()
-            continue
-        _send_claimed(*row, now)
+    for message_id in sorted(_claim(message_ids, now) if message_ids else []):
+        _send_claimed(message_id, now)
 
 
 def _claim(message_ids: list[int], now: datetime) -> list[int]:
@@ -103,10 +89,19 @@ def _claim(message_ids: list[int], now: datetime) -> list[int]:
     return list(claimed)
 
 
-def _send_claimed(msg: Message, client: Client, now: datetime) -> str:
-    message_id = msg.id
+def _send_claimed(message_id: int, now: datetime) -> str:
+    """Send a row claimed at `now`, read fresh (the client may have texted STOP since) and locked
+    while Twilio is called: a row the sweeper took back meanwhile (a long batch) is its to send."""
+    row = db.session.execute(
+        sa.select(Message, Client).join(Client, Client.id == Message.client_id)
+        .where(Message.id == message_id, Message.status == MessageStatus.SENDING, Message.claimed_at == now)
+        .with_for_update(of=Message)
+    ).first()
+    if row is None:
+        db.session.rollback()
+        return "skipped"
     try:
-        return _deliver(msg, client, now)
+        return _deliver(*row, now)
     except Exception:
         # Only reachable before Twilio was called (its own errors are handled in _deliver):
         # put the row back for a later attempt rather than leave it claimed.
