@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from bot import clock
 from bot.engine import Input
 from bot.quiet_hours import next_allowed, zone
-from models import CheckinStage, Client, Conversation, ConversationStatus, MessageStatus, Referral, db
+from models import CheckinStage, Client, Conversation, ConversationStatus, Referral, db
 from models.referral import OPEN_STATUSES
-from workers.queue import JobQueue, enqueue_after_commit, jobs
+from workers.queue import enqueue_after_commit, jobs
 from workers.sweeper import sweep
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def run_due_checkins() -> str:
         db.session.rollback()
         return "nothing due"
     if len(due) == BATCH:
-        wake(jobs())
+        _wake()
     ids = [referral.id for referral in due]
     try:
         texts = _run_batch(due, now)
@@ -79,15 +79,20 @@ def run_due_checkins() -> str:
     return f"{len(ids)} check-ins"
 
 
-def wake(queue: JobQueue) -> bool:
+def _wake() -> bool:
     """Queue a job for more due check-ins, unless one is already waiting for a worker."""
+    queue = jobs()
     if queue.waiting_prefix(WAKE_PREFIX):
         return False
     return queue.enqueue(run_due_checkins, job_id=WAKE_PREFIX + uuid.uuid4().hex)
 
 
+def _due(now: datetime) -> tuple:
+    return Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES)
+
+
 def _claim(now: datetime, referral_id: int | None = None) -> list[Referral]:
-    query = sa.select(Referral).where(Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES))
+    query = sa.select(Referral).where(*_due(now))
     if referral_id is not None:
         query = query.where(Referral.id == referral_id)
     return list(db.session.scalars(
@@ -117,11 +122,10 @@ def _run_batch(due: list[Referral], now: datetime) -> list[int]:
     clients = {c.id: c for c in db.session.scalars(
         sa.select(Client).where(Client.id.in_(sorted({referral.client_id for referral in due}))).order_by(Client.id)
         .with_for_update(skip_locked=True).execution_options(populate_existing=True))}
-    client_ids = sorted(clients)
     conversations: dict[int, Conversation] = {}
     for conv in db.session.scalars(
             sa.select(Conversation)
-            .where(Conversation.client_id.in_(client_ids), Conversation.status != ConversationStatus.CLOSED)
+            .where(Conversation.client_id.in_(list(clients)), Conversation.status != ConversationStatus.CLOSED)
             .order_by(Conversation.id).with_for_update()):
         conversations[conv.client_id] = conv  # the newest open one wins
     texts = []
@@ -158,7 +162,7 @@ def _run_one(referral: Referral, client: Client, conversations: dict[int, Conver
     referral.last_checkin_at = now
     referral.checkin_stage = CheckinStage.REMINDER if stage is CheckinStage.ASK else CheckinStage.CHW_TASK
     _schedule(db.session, referral, _allowed(client, now + current_app.config["REMINDER_AFTER"]))
-    return [row.id for row in rows if row.status is MessageStatus.PENDING]
+    return [row.id for row in rows]  # sending claims only those still pending (not suppressed)
 
 
 def _checkin_data(referral: Referral) -> dict:
@@ -175,7 +179,6 @@ def _checkin_data(referral: Referral) -> dict:
 @sweep
 def due_checkins(now: datetime) -> int:
     """Wake a job when check-ins are due and none is waiting (Redis was down, a worker died)."""
-    due = db.session.scalar(
-        sa.select(Referral.id).where(Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES)).limit(1))
+    due = db.session.scalar(sa.select(Referral.id).where(*_due(now)).limit(1))
     db.session.commit()
-    return int(due is not None and wake(jobs()))
+    return int(due is not None and _wake())
