@@ -27,6 +27,8 @@ from rq import Queue
 from bench.server import ROOT
 from faketwilio import FakeTwilio
 
+STALL = 60.0  # seconds without a new text before the benchmark gives up
+
 
 def _env(fake: FakeTwilio) -> dict[str, str]:
     return {
@@ -114,7 +116,7 @@ def main() -> None:
         for p in procs:
             p.terminate()
         _wait(procs)
-        sent, twilio_requests = len(fake.messages), fake.requests
+        sent, twilio_requests = fake.message_count, fake.requests
     sends = sent / elapsed
     print(f"\ncheck-in fan-out: {n} due check-ins, {workers} workers, PostgreSQL + Redis, fake Twilio")
     print(f"{'RQ no-op jobs (baseline)':<30} {noop_rate:9.1f} jobs/s")
@@ -124,9 +126,6 @@ def main() -> None:
           f"{twilio_requests} Twilio requests; seeding {seeded:.1f} s, untimed")
     if stalled:
         print(f"!! no progress for {STALL:.0f} s: {n - sent} check-ins were not sent")
-
-
-STALL = 60.0  # seconds without a new text before the benchmark gives up
 
 
 def _until_sent(fake: FakeTwilio, n: int, t0: float) -> tuple[float, bool]:

@@ -32,17 +32,17 @@ class Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], fake) -> None:
         super().__init__(address, Handler)
         self.fake = fake
-        self.connections: set[socket.socket] = set()
+        self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
 
     def process_request(self, request, client_address) -> None:
         with self._connections_lock:
-            self.connections.add(request)
+            self._connections.add(request)
         super().process_request(request, client_address)
 
     def shutdown_request(self, request) -> None:
         with self._connections_lock:
-            self.connections.discard(request)
+            self._connections.discard(request)
         super().shutdown_request(request)
 
     def close(self) -> None:
@@ -51,7 +51,7 @@ class Server(ThreadingHTTPServer):
         self.shutdown()
         self.server_close()
         with self._connections_lock:
-            for conn in self.connections:
+            for conn in self._connections:
                 try:
                     conn.shutdown(socket.SHUT_RDWR)
                 except OSError:
