@@ -16,8 +16,14 @@ from sqlalchemy.orm import Session
 from bot.engine import Emitted, Input
 from bot.i18n import render
 from directory.geo import zip_info
-from models import Client, Conversation, ConversationStatus, Event, Screening, ScreeningAnswer, ScreeningStatus, Urgency
-from models.screening import current_screening, record_need
+from models import Client, Conversation, ConversationStatus, Event, Screening, ScreeningStatus, Urgency
+from models.screening import (
+    current_screening,
+    latest_screening_id,
+    open_screening_id,
+    record_need,
+    store_answer_statement,
+)
 
 # A handler may return an Input to feed back to the engine at once (the answer to a lookup).
 Handler = Callable[[Session, Client, Conversation, Emitted, datetime], "Input | None"]
@@ -35,10 +41,12 @@ def handles(event_type: str) -> Callable[[Handler], Handler]:
 def apply_events(session: Session, client: Client, conv: Conversation, events: list[Emitted],
                  now: datetime) -> list[Input]:
     """Record and act on each event; returns the inputs the handlers want fed back to the engine."""
+    if events:  # one Core INSERT: nothing reads an event back in the turn that wrote it
+        session.execute(sa.insert(Event.__table__), [
+            {"client_id": client.id, "conversation_id": conv.id, "type": e.type, "data": e.data, "created_at": now}
+            for e in events])
     followups = []
     for event in events:
-        session.add(Event(client_id=client.id, conversation_id=conv.id, type=event.type, data=event.data,
-                          created_at=now))
         for handler in _HANDLERS.get(event.type, ()):
             followup = handler(session, client, conv, event, now)
             if followup is not None:
@@ -127,27 +135,23 @@ def _screening_started(session, client, conv, event, now):
 def _answered(session, client, conv, event, now):
     """`{"type": "question_answered", "data": {"question": "food_worry", "loinc": "88122-7",
     "codes": ["often"], "answer_loinc": ["LA28397-0"], "value": null, "skipped": false}}`."""
-    screening = current_screening(session, client.id)
-    if screening is None or screening.status is not ScreeningStatus.IN_PROGRESS:
+    screening_id = open_screening_id(session, client.id)
+    if screening_id is None:
         screening = Screening(client_id=client.id, language=client.language, started_at=now)
         session.add(screening)
         session.flush()
+        screening_id = screening.id
     d = event.data
-    answer = session.scalars(sa.select(ScreeningAnswer).where(
-        ScreeningAnswer.screening_id == screening.id, ScreeningAnswer.question == d["question"])).first()
-    if answer is None:
-        answer = ScreeningAnswer(screening_id=screening.id, question=d["question"], item_loinc=d["loinc"],
-                                 answered_at=now)
-        session.add(answer)
-    answer.codes, answer.answer_loinc = d["codes"], d["answer_loinc"]
-    answer.value, answer.skipped, answer.answered_at = d.get("value"), d.get("skipped", False), now
+    session.execute(store_answer_statement(session.get_bind().dialect.name), {
+        "screening_id": screening_id, "question": d["question"], "item_loinc": d["loinc"], "codes": d["codes"],
+        "answer_loinc": d["answer_loinc"], "value": d.get("value"), "skipped": d.get("skipped", False),
+        "answered_at": now})
 
 
 @handles("need_identified")
 def _need(session, client, conv, event, now):
     """`{"type": "need_identified", "data": {"need": "food-insecurity", "instrument": "96777-8"}}`."""
-    screening = current_screening(session, client.id)
-    record_need(session, client.id, event.data["need"], now, screening.id if screening else None)
+    record_need(session, client.id, event.data["need"], now, latest_screening_id(session, client.id))
 
 
 @handles("screening_completed")

@@ -8,6 +8,7 @@ outbound rows in one transaction, and returns the rows to send after commit.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from datetime import datetime, timedelta
@@ -24,7 +25,7 @@ from bot.inbound import InboundMessage
 from bot.keywords import Keyword, classify_keyword
 from bot.outbox import Outgoing, outgoing, write_replies
 from models import Client, Conversation, Message, MessageStatus, Sender
-from models.base import upsert_insert
+from models.base import dialect_insert
 from models.client import lock_client
 from models.conversation import open_conversation, open_conversation_for_update
 from models.message import Direction
@@ -49,33 +50,51 @@ def receive(session: Session, msg: InboundMessage, now: datetime) -> Stored:
     Two statements and a commit: the client is upserted by number, the message inserted
     unless its MessageSid is already stored (a Twilio retry is a no-op).
     """
-    client_id = session.execute(
-        upsert_insert(session, Client)
-        .values(phone=msg.phone, channel=msg.channel, whatsapp_id=msg.wa_id, profile_name=msg.profile_name,
-                last_inbound_at=now, created_at=now)
-        .on_conflict_do_update(index_elements=["phone"], set_={
-            "channel": msg.channel,
-            "last_inbound_at": now,
-            "whatsapp_id": sa.func.coalesce(msg.wa_id, Client.whatsapp_id),
-            "profile_name": sa.func.coalesce(msg.profile_name, Client.profile_name),
-        })
-        .returning(Client.id)
-    ).scalar_one()
-    message_id = session.execute(
-        upsert_insert(session, Message)
-        .values(client_id=client_id, direction=Direction.INBOUND, sender=Sender.CLIENT, channel=msg.channel,
-                body=msg.body, twilio_sid=msg.sid, status=MessageStatus.RECEIVED, num_media=msg.num_media,
-                media=msg.media or None, button_payload=msg.button_payload, created_at=now, segments=0,
-                automated=False, attempts=0)
-        .on_conflict_do_nothing(index_elements=["twilio_sid"])
-        .returning(Message.id)
-    ).scalar()
+    store_client, store_message = _store_statements(session.get_bind().dialect.name)
+    client_id = session.execute(store_client, {
+        "phone": msg.phone, "channel": msg.channel, "whatsapp_id": msg.wa_id, "profile_name": msg.profile_name,
+        "last_inbound_at": now, "created_at": now,
+    }).scalar_one()
+    message_id = session.execute(store_message, {
+        "client_id": client_id, "channel": msg.channel, "body": msg.body, "twilio_sid": msg.sid,
+        "num_media": msg.num_media, "media": msg.media or None, "button_payload": msg.button_payload,
+        "created_at": now,
+    }).scalar()
     if message_id is None:
         session.rollback()  # keep nothing of a retry, not even the client's last_inbound_at
         existing = session.scalars(sa.select(Message.id).where(Message.twilio_sid == msg.sid)).one()
         return Stored(existing, client_id, True)
     session.commit()
     return Stored(message_id, client_id, False)
+
+
+@functools.cache
+def _store_statements(dialect_name: str) -> tuple[sa.Insert, sa.Insert]:
+    """`receive`'s two statements, built once per backend: every webhook runs them, and building
+    an upsert costs more than executing it."""
+    clients, messages = Client.__table__, Message.__table__
+    client = dialect_insert(dialect_name, clients)
+    client = (
+        client.values({name: sa.bindparam(name) for name in (
+            "phone", "channel", "whatsapp_id", "profile_name", "last_inbound_at", "created_at")})
+        .on_conflict_do_update(index_elements=["phone"], set_={
+            "channel": client.excluded.channel,
+            "last_inbound_at": client.excluded.last_inbound_at,
+            "whatsapp_id": sa.func.coalesce(client.excluded.whatsapp_id, clients.c.whatsapp_id),
+            "profile_name": sa.func.coalesce(client.excluded.profile_name, clients.c.profile_name),
+        })
+        .returning(clients.c.id)
+    )
+    message = (
+        dialect_insert(dialect_name, messages)
+        .values({name: sa.bindparam(name) for name in (
+            "client_id", "channel", "body", "twilio_sid", "num_media", "media", "button_payload", "created_at")}
+            | {"direction": Direction.INBOUND, "sender": Sender.CLIENT, "status": MessageStatus.RECEIVED,
+               "segments": 0, "automated": False, "attempts": 0})
+        .on_conflict_do_nothing(index_elements=["twilio_sid"])
+        .returning(messages.c.id)
+    )
+    return client, message
 
 
 def process(session: Session, message_id: int, now: datetime, client_id: int | None = None) -> list[Outgoing]:
@@ -95,15 +114,11 @@ def _process(session: Session, message_id: int, now: datetime, client_id: int | 
     try:
         client = lock_client(session, client_id)
         conv = open_conversation(session, client)
-        waiting = session.scalars(
-            sa.select(Message)
-            .where(Message.client_id == client.id, Message.direction == Direction.INBOUND,
-                   Message.status == MessageStatus.RECEIVED, Message.id <= message_id)
-            .order_by(Message.id)
-            .execution_options(populate_existing=True)
-        ).all()
+        rows = session.execute(_WAITING, {"client_id": client.id, "message_id": message_id,
+                                          "minute_ago": now - timedelta(minutes=1)}).all()
+        waiting = [row[0] for row in rows]
         outbound: list[Message] = []
-        flooding = _flooding(session, client, now)
+        flooding = bool(rows) and _flooding(client, rows[0][1])
         for inbound in waiting:
             if flooding and not _heard_in_a_flood(inbound.body):  # kept for the record and the CHW, not answered
                 inbound.conversation_id, inbound.status = conv.id, MessageStatus.PROCESSED
@@ -120,15 +135,24 @@ def _process(session: Session, message_id: int, now: datetime, client_id: int | 
         return []
 
 
-def _flooding(session: Session, client: Client, now: datetime) -> bool:
+# This client's texts not yet run, oldest first, each with the count of their texts in the last
+# minute (one statement). Built once: it runs for every inbound text.
+_WAITING = (
+    sa.select(Message, sa.select(sa.func.count()).select_from(Message).where(
+        Message.client_id == sa.bindparam("client_id"), Message.direction == Direction.INBOUND,
+        Message.created_at > sa.bindparam("minute_ago", type_=Message.created_at.type))
+        .correlate(None).scalar_subquery())  # the whole minute, not the outer row
+    .where(Message.client_id == sa.bindparam("client_id"), Message.direction == Direction.INBOUND,
+           Message.status == MessageStatus.RECEIVED, Message.id <= sa.bindparam("message_id"))
+    .order_by(Message.id)
+    .execution_options(populate_existing=True)
+)
+
+
+def _flooding(client: Client, recent: int) -> bool:
     """More texts from one number in the last minute than a person sends: stop answering them,
-    so a flood costs one indexed count and never a reply storm."""
+    so a flood never becomes a reply storm."""
     limit = current_app.config.get("RATE_LIMIT_PER_MINUTE", 20)
-    recent = session.scalar(
-        sa.select(sa.func.count()).select_from(Message).where(
-            Message.client_id == client.id, Message.direction == Direction.INBOUND,
-            Message.created_at > now - timedelta(minutes=1))
-    )
     if recent > limit:
         log.warning("client %s is over the rate limit (%s texts in a minute)", client.id, recent)
     return recent > limit

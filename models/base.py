@@ -77,7 +77,12 @@ def enum_column(enum_cls: type[enum.Enum], **kw: Any) -> Any:
 
 def upsert_insert(session: Any, table: Any) -> Any:
     """An INSERT that can say ON CONFLICT, for the session's backend (PostgreSQL or SQLite)."""
-    if session.get_bind().dialect.name == "postgresql":
+    return dialect_insert(session.get_bind().dialect.name, table)
+
+
+def dialect_insert(dialect_name: str, table: Any) -> Any:
+    """`upsert_insert` for a statement built once per backend and kept (see `bot.pipeline`)."""
+    if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert

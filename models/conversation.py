@@ -55,15 +55,19 @@ def open_conversation_for_update(session: Session, client: Client) -> Conversati
 
 def open_conversation(session: Session, client: Client) -> Conversation:
     """`open_conversation_for_update` for a caller that already holds the client's lock (`lock_client`)."""
-    conv = session.scalars(
-        sa.select(Conversation)
-        .where(Conversation.client_id == client.id, Conversation.status != ConversationStatus.CLOSED)
-        .order_by(Conversation.id.desc())
-        .limit(1)
-        .with_for_update()
-    ).first()
+    conv = session.scalars(_OPEN_CONVERSATION, {"client_id": client.id}).first()
     if conv is None:
         conv = Conversation(client_id=client.id, status=ConversationStatus.BOT, state={})
         session.add(conv)
         session.flush()
     return conv
+
+
+# Built once, like `models.client._LOCK_CLIENT`: it runs for every inbound text.
+_OPEN_CONVERSATION = (
+    sa.select(Conversation)
+    .where(Conversation.client_id == sa.bindparam("client_id"), Conversation.status != ConversationStatus.CLOSED)
+    .order_by(Conversation.id.desc())
+    .limit(1)
+    .with_for_update()
+)

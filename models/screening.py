@@ -7,12 +7,13 @@ so that the FHIR export maps them to Conditions without a translation table.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from models.base import Base, created_at, enum_column, intpk
+from models.base import Base, created_at, dialect_insert, enum_column, intpk
 
 AHC_HRSN_CORE = "96777-8"
 
@@ -86,6 +87,38 @@ def current_screening(session: Session, client_id: int) -> Screening | None:
         .order_by(Screening.started_at.desc(), Screening.id.desc())
         .limit(1)
     ).first()
+
+
+# The client's latest screening, read with Core (no ORM load) in a statement built once: it runs
+# for almost every text.
+_screenings = Screening.__table__
+_LATEST = (sa.select(_screenings.c.id, _screenings.c.status)
+           .where(_screenings.c.client_id == sa.bindparam("client_id"))
+           .order_by(_screenings.c.started_at.desc(), _screenings.c.id.desc())
+           .limit(1))
+
+
+def latest_screening_id(session: Session, client_id: int) -> int | None:
+    """A screening started in the same turn is flushed when it is created, so it is seen."""
+    row = session.execute(_LATEST, {"client_id": client_id}).first()
+    return row.id if row else None
+
+
+def open_screening_id(session: Session, client_id: int) -> int | None:
+    """The latest screening's id if it is still in progress: where the next answer goes."""
+    row = session.execute(_LATEST, {"client_id": client_id}).first()
+    return row.id if row and row.status is ScreeningStatus.IN_PROGRESS else None
+
+
+@functools.cache
+def store_answer_statement(dialect_name: str) -> sa.Insert:
+    """Insert an answer, or replace it when the question is asked again (the client went back).
+    Built once per backend: every answer of every screening runs it."""
+    answers = ScreeningAnswer.__table__
+    insert = dialect_insert(dialect_name, answers)
+    return insert.values({c.name: sa.bindparam(c.name) for c in answers.c if c.name != "id"}).on_conflict_do_update(
+        index_elements=["screening_id", "question"],
+        set_={name: insert.excluded[name] for name in ("codes", "answer_loinc", "value", "skipped", "answered_at")})
 
 
 def record_need(session: Session, client_id: int, domain: str, now: datetime, screening_id: int | None,

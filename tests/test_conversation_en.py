@@ -120,3 +120,30 @@ def test_three_replies_not_understood_escalate(app, phone):
         from models import Conversation
         conv = db.session.scalars(sa.select(Conversation)).one()
         assert (conv.status.value, conv.escalation_reason) == ("waiting", "not_understood")
+
+
+def test_a_question_answered_again_in_the_same_screening_keeps_the_latest_answer(app, clock):
+    """A question can be asked twice in one screening (a CHW hands the chat back mid-question, the
+    client changes their mind): the case and the FHIR export show one answer, the last one."""
+    from bot.effects import apply_events
+    from bot.engine import Emitted
+    from models.client import Channel
+    from models.conversation import open_conversation_for_update
+
+    def answered(codes, loinc):
+        return Emitted("question_answered", {"question": "food_worry", "loinc": "88122-7", "codes": codes,
+                                             "answer_loinc": loinc, "value": None, "skipped": False})
+
+    with app.app_context():
+        client = Client(phone="+16175550142", channel=Channel.SMS, language="en")
+        db.session.add(client)
+        db.session.flush()
+        conv = open_conversation_for_update(db.session, client)
+        apply_events(db.session, client, conv, [Emitted("screening_started", {"flow": "screening"}),
+                                                answered(["often"], ["LA28397-0"])], clock.now)
+        db.session.commit()
+        apply_events(db.session, client, conv, [answered(["never"], ["LA28398-8"])], clock.now)
+        db.session.commit()
+        answers = db.session.scalars(sa.select(ScreeningAnswer)).all()
+        assert [(a.question, a.codes, a.answer_loinc) for a in answers] == [("food_worry", ["never"], ["LA28398-8"])]
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Screening)) == 1
