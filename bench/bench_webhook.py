@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 
 from twilio.request_validator import RequestValidator
 
+from bench.cpu import CpuMeter
 from bench.load import run
 from bench.server import ROOT, serve
 
@@ -63,24 +64,34 @@ def main() -> None:
     concurrency = int(os.environ.get("BENCH_CONCURRENCY", "16"))
     n = int(os.environ.get("BENCH_REQUESTS", "2000"))
     workers, threads = int(os.environ.get("BENCH_WORKERS", "2")), int(os.environ.get("BENCH_THREADS", "4"))
-    with serve(env, workers, threads) as base:
-        bare_url, hook = base + "/bench/bare", base + "/webhooks/twilio/messages"
+    with serve(env, workers, threads) as served:
+        bare_url, hook = served.url + "/bench/bare", served.url + "/webhooks/twilio/messages"
+
+        def measured(name, scripts):
+            meter = CpuMeter(served.pid).start()
+            result = run(name, scripts, concurrency)
+            meter.stop()
+            return result, meter.per_request(result.count)
+
         run("warm-up", [[_post(bare_url, "x", "+1617555" + "0000")] for _ in range(200)], concurrency)
-        bare = run("bare Flask handler (baseline)", [[_post(bare_url, "hello", f"+1617{next(_numbers)}")]
-                                                     for _ in range(n)], concurrency)
-        first = run("webhook: first text of a new client",
-                    [[_post(hook, "hello", f"+1617{next(_numbers)}")] for _ in range(n)], concurrency)
+        bare, bare_cpu = measured("bare Flask handler (baseline)", [
+            [_post(bare_url, "hello", f"+1617{next(_numbers)}")] for _ in range(n)])
+        first, first_cpu = measured("webhook: first text of a new client", [
+            [_post(hook, "hello", f"+1617{next(_numbers)}")] for _ in range(n)])
         clients = max(1, n // len(SCREENING))
-        convo = run("webhook: full screening turns", [
+        convo, convo_cpu = measured("webhook: full screening turns", [
             [_post(hook, text, phone) for text in SCREENING]
-            for phone in (f"+1617{next(_numbers)}" for _ in range(clients))], concurrency)
+            for phone in (f"+1617{next(_numbers)}" for _ in range(clients))])
     print(f"\nwebhook benchmark: gunicorn {workers} workers x {threads} threads, {concurrency} concurrent clients, "
-          f"{env['DATABASE_URL'].split('@')[-1]}, Redis queue")
+          f"{env['DATABASE_URL'].split('@')[-1]}, Redis queue, {os.cpu_count()} cores")
     print(bare.line())
     print(first.line(bare))
     print(convo.line(bare))
     print(f"{'screening conversations completed':<34} {clients} ({len(SCREENING)} turns each), "
           f"{convo.rate / len(SCREENING):.1f} conversations/s")
+    print("CPU per request, every process on the machine (they share its cores):")
+    for result, cpu in ((bare, bare_cpu), (first, first_cpu), (convo, convo_cpu)):
+        print(f"  {result.name:<34} {cpu}")
     print(f"{'engine step alone (no I/O)':<34} {engine_step_us():8.1f} µs median")
 
 

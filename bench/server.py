@@ -10,6 +10,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import requests
 
@@ -22,9 +23,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Served(NamedTuple):
+    url: str
+    pid: int  # gunicorn's master; its workers are its children
+
+
 @contextmanager
 def serve(env: dict[str, str], workers: int = 2, threads: int = 4):
-    """Yield the base URL of the app served by gunicorn with `env` (DATABASE_URL, REDIS_URL ...)."""
+    """Yield the base URL and pid of the app served by gunicorn with `env` (DATABASE_URL, REDIS_URL ...)."""
     port = free_port()
     cmd = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads),
            "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "bench.server:bench_app()"]
@@ -39,7 +45,7 @@ def serve(env: dict[str, str], workers: int = 2, threads: int = 4):
                 time.sleep(0.1)
         else:
             raise RuntimeError("the benchmark server did not start")
-        yield url
+        yield Served(url, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
