@@ -7,15 +7,14 @@ Env: BENCH_CONCURRENCY (senders, 16), BENCH_REQUESTS (2000 per run), BENCH_WORKE
 BENCH_THREADS (gunicorn, 2 x 4; the baseline runs on the same server).
 
 Sends are only enqueued (no worker runs): this measures the webhook's own work, which is
-what Twilio waits for.
+what Twilio waits for. Empties the database's clients and the Redis database first: point them
+at benchmark databases.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-import subprocess
-import sys
 import timeit
 import uuid
 from datetime import datetime, timezone
@@ -24,7 +23,7 @@ from twilio.request_validator import RequestValidator
 
 from bench.cpu import CpuMeter
 from bench.load import run
-from bench.server import ROOT, serve
+from bench.server import serve, start_empty
 
 TOKEN = "bench-auth-token"
 SCREENING = ["Hola, necesito ayuda con comida", "si", "10001", "Ana", "2", "moho y goteras", "a veces",
@@ -59,8 +58,7 @@ def main() -> None:
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": TOKEN, "TWILIO_SMS_FROM": "+15005550006",
         "PUBLIC_URL": "", "SECRET_KEY": "bench", "QUIET_HOURS": "off",
     }
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
-                   env={**os.environ, **env}, capture_output=True)
+    start_empty(env["DATABASE_URL"], env["REDIS_URL"])
     concurrency = int(os.environ.get("BENCH_CONCURRENCY", "16"))
     n = int(os.environ.get("BENCH_REQUESTS", "2000"))
     workers, threads = int(os.environ.get("BENCH_WORKERS", "2")), int(os.environ.get("BENCH_THREADS", "4"))
@@ -73,7 +71,11 @@ def main() -> None:
             meter.stop()
             return result, meter.per_request(result.count)
 
+        # Warm every worker's caches as a long-running server's are: the bare route, then whole
+        # conversations (catalogs, flows, the ZIP table and compiled SQL load on first use).
         run("warm-up", [[_post(bare_url, "x", "+1617555" + "0000")] for _ in range(200)], concurrency)
+        run("warm-up", [[_post(hook, text, f"+1618{next(_numbers)}") for text in SCREENING]
+                        for _ in range(4 * workers * threads)], concurrency)
         bare, bare_cpu = measured("bare Flask handler (baseline)", [
             [_post(bare_url, "hello", f"+1617{next(_numbers)}")] for _ in range(n)])
         first, first_cpu = measured("webhook: first text of a new client", [

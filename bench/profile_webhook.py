@@ -13,7 +13,6 @@ from __future__ import annotations
 import cProfile
 import os
 import pstats
-import subprocess
 import sys
 import time
 import uuid
@@ -22,7 +21,7 @@ import sqlalchemy as sa
 from twilio.request_validator import RequestValidator
 
 from bench.bench_webhook import SCREENING, TOKEN
-from bench.server import ROOT
+from bench.server import start_empty
 
 URL = "http://localhost/webhooks/twilio/messages"
 
@@ -36,20 +35,14 @@ def main() -> None:
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": TOKEN, "TWILIO_SMS_FROM": "+15005550006",
         "PUBLIC_URL": "", "SECRET_KEY": "bench", "QUIET_HOURS": "off", "LOG_LEVEL": "WARNING",
     })
-    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
-                   capture_output=True)
-    from redis import Redis
-
+    start_empty(os.environ["DATABASE_URL"], os.environ["REDIS_URL"])
     from app import create_app
     from models import db
 
     app = create_app({"JOBS_AUTOSTART": False})
     with app.app_context():
-        db.session.execute(sa.text("TRUNCATE client RESTART IDENTITY CASCADE"))
-        db.session.commit()
         statements = [0]
         sa.event.listen(db.engine, "before_cursor_execute", lambda *a: statements.__setitem__(0, statements[0] + 1))
-    Redis.from_url(os.environ["REDIS_URL"]).flushdb()
     http, validator = app.test_client(), RequestValidator(TOKEN)
 
     def converse(phone: str) -> None:

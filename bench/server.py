@@ -23,6 +23,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_empty(database_url: str, redis_url: str) -> None:
+    """Migrate, then empty the clients (and all that hangs off them) and the queue: a run that
+    found the last run's clients would be replaying finished conversations."""
+    import sqlalchemy as sa
+    from redis import Redis
+
+    subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, check=True,
+                   env={**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url}, capture_output=True)
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("TRUNCATE client RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    Redis.from_url(redis_url).flushdb()
+
+
 class Served(NamedTuple):
     url: str
     pid: int  # gunicorn's master; its workers are its children
