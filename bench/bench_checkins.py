@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from redis import Redis
 from rq import Queue
 
-from bench.server import ROOT
+from bench.server import ROOT, start_empty
 from faketwilio import FakeTwilio
 
 STALL = 60.0  # seconds without a new text before the benchmark gives up
@@ -76,8 +76,7 @@ def seed(env: dict, n: int) -> None:
                       "REDIS_URL": env["REDIS_URL"], "JOBS_AUTOSTART": False})
     now = datetime.now(timezone.utc)
     with app.app_context():
-        with db.engine.begin() as conn:
-            conn.execute(sa.text("TRUNCATE client RESTART IDENTITY CASCADE"))
+        with db.engine.begin() as conn:  # main() emptied the clients
             conn.execute(sa.text(
                 "INSERT INTO client (phone, channel, language, zip_code, timezone, consent_at, created_at) "
                 "SELECT '+1617' || lpad(g::text, 7, '0'), 'sms',"
@@ -101,10 +100,8 @@ def main() -> None:
     workers = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     with FakeTwilio(auto_callbacks=False) as fake:
         env = _env(fake)
-        subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env,
-                       check=True, capture_output=True)
+        start_empty(env["DATABASE_URL"], env["REDIS_URL"])
         redis = Redis.from_url(env["REDIS_URL"])
-        redis.flushdb()
         noop_rate = baseline(env, redis, n, workers)
         redis.flushdb()
         t0 = time.perf_counter()

@@ -1,5 +1,6 @@
 """Serve the real app with gunicorn on a loopback port for a benchmark, with a bare Flask
-handler mounted beside it as the baseline (`/bench/bare`)."""
+handler mounted beside it as the baseline (`/bench/bare`); and start a benchmark from empty
+clients and an empty queue."""
 
 from __future__ import annotations
 

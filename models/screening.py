@@ -80,15 +80,6 @@ class Need(Base):
     created_at: Mapped[created_at]
 
 
-def current_screening(session: Session, client_id: int) -> Screening | None:
-    return session.scalars(
-        sa.select(Screening)
-        .where(Screening.client_id == client_id)
-        .order_by(Screening.started_at.desc(), Screening.id.desc())
-        .limit(1)
-    ).first()
-
-
 # The client's latest screening, read with Core (no ORM load) in a statement built once: it runs
 # for almost every text.
 _screenings = Screening.__table__
@@ -108,6 +99,12 @@ def open_screening_id(session: Session, client_id: int) -> int | None:
     """The latest screening's id if it is still in progress: where the next answer goes."""
     row = session.execute(_LATEST, {"client_id": client_id}).first()
     return row.id if row and row.status is ScreeningStatus.IN_PROGRESS else None
+
+
+def current_screening(session: Session, client_id: int) -> Screening | None:
+    """The latest screening as an object, to change it (once a screening, at its end)."""
+    screening_id = latest_screening_id(session, client_id)
+    return session.get(Screening, screening_id) if screening_id is not None else None
 
 
 @functools.cache

@@ -2,7 +2,11 @@
 
 import sqlalchemy as sa
 
+from bot.effects import apply_events
+from bot.engine import Emitted
 from models import Client, Event, Need, Screening, ScreeningAnswer, db
+from models.client import Channel
+from models.conversation import open_conversation_for_update
 from tests.transcript import converse
 
 OFTEN = "...1 Often true\n...2 Sometimes true\n...3 Never true"
@@ -125,11 +129,6 @@ def test_three_replies_not_understood_escalate(app, phone):
 def test_a_question_answered_again_in_the_same_screening_keeps_the_latest_answer(app, clock):
     """A question can be asked twice in one screening (a CHW hands the chat back mid-question, the
     client changes their mind): the case and the FHIR export show one answer, the last one."""
-    from bot.effects import apply_events
-    from bot.engine import Emitted
-    from models.client import Channel
-    from models.conversation import open_conversation_for_update
-
     def answered(codes, loinc):
         return Emitted("question_answered", {"question": "food_worry", "loinc": "88122-7", "codes": codes,
                                              "answer_loinc": loinc, "value": None, "skipped": False})
