@@ -37,7 +37,7 @@ browser:
 catalogs: install
 	$(BIN)/pybabel extract -F babel.cfg -k T:1c,2 --no-location --sort-by-file \
 		--project Enlace --copyright-holder Enlace -o locales/messages.pot .
-	for lang in $$($(BIN)/python -c 'from bot.i18n import SUPPORTED_LANGUAGES as L; print(*L[1:])'); do \
+	for lang in $$($(BIN)/python -c 'from bot.i18n import TRANSLATED_LANGUAGES as L; print(*L)'); do \
 		test -f locales/$$lang/LC_MESSAGES/messages.po || \
 		$(BIN)/pybabel init -i locales/messages.pot -d locales -l $$lang; \
 	done

@@ -21,12 +21,19 @@ from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from bot import texts
-from bot.i18n import BASE_LANGUAGE, LIST_SEPARATORS, LOCALES_DIR, REGISTRY, SUPPORTED_LANGUAGES, Text, numbered
-from bot.segments import GSM7, count_segments
+from bot.i18n import (
+    BASE_LANGUAGE,
+    LIST_SEPARATORS,
+    LOCALES_DIR,
+    REGISTRY,
+    SUPPORTED_LANGUAGES,
+    TRANSLATED_LANGUAGES,
+    Text,
+    numbered,
+)
+from bot.i18n.segments import GSM7, count_segments
 from flows.loader import DEFAULT_BUDGET, flows
 from flows.model import Flow, Node
-
-TRANSLATED_LANGUAGES = tuple(lang for lang in SUPPORTED_LANGUAGES if lang != BASE_LANGUAGE)
 
 
 @dataclass(frozen=True)

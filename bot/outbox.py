@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.engine import Reply
 from bot.i18n import BASE_LANGUAGE, REGISTRY, render, render_reply
+from bot.i18n.segments import count_segments
 from bot.quiet_hours import next_allowed, zone
-from bot.segments import count_segments
 from models import Client, Conversation, Message, MessageStatus, Sender
 from models.message import Direction
 

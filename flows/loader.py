@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from bot.i18n import REGISTRY, Text
-from bot.segments import count_segments
+from bot.i18n import REGISTRY, Text, numbered
+from bot.i18n.segments import count_segments
 from flows.model import END, STOP, Flow, Node, Option
 
 FLOWS_DIR = Path(__file__).resolve().parent
@@ -82,8 +82,6 @@ def _load_file(path: Path) -> tuple[Flow, list[Text]]:
             if node.option(code) is None:
                 raise FlowError(f"{path.name}: nodes ({node.id}).branches: {code!r} is not one of its options")
         if node.type == "ask" and node.options:
-            from bot.i18n import numbered
-
             english = numbered(_english(texts, node.text_key), [_english(texts, o.text_key)
                                                                        for o in node.options])
             budget = node.budget or DEFAULT_BUDGET

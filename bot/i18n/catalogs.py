@@ -1,67 +1,19 @@
-"""Client-facing texts: looked up by key in the gettext catalogs, in the client's language.
+"""Rendering texts in the client's language, from the gettext catalogs under `locales/`.
 
-Every text has a stable key (the gettext msgctxt) and its English source (the msgid), so
-`pybabel update` keeps translations attached when wording changes, and a CHW can read the
-English next to what the client was sent. Catalogs are read straight from the `.po` files
-at start-up: there is no compile step to forget.
+Catalogs are read straight from the `.po` files at start-up: there is no compile step to
+forget. A missing translation falls back to the English source.
 """
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-BASE_LANGUAGE = "en"
-# Order matters: it is the order of the language menu.
-SUPPORTED_LANGUAGES = ("en", "es", "vi", "zh_Hans", "ht", "ar")
+from bot.i18n.languages import BASE_LANGUAGE, SUPPORTED_LANGUAGES
+from bot.i18n.texts import REGISTRY, Text
 
-
-@dataclass(frozen=True)
-class Text:
-    """A client-facing text: key, English source, and how many SMS segments it may take."""
-
-    key: str
-    english: str
-    budget: int = 2
-    sample: dict = field(default_factory=dict)  # example parameters, for the budget check
-
-    def params(self) -> list[str]:
-        return [name for _, name, _, _ in string.Formatter().parse(self.english) if name]
-
-
-class TextRegistry:
-    """Every text the assistant can send, from code and from flows."""
-
-    def __init__(self) -> None:
-        self._texts: dict[str, Text] = {}
-
-    def add(self, text: Text) -> Text:
-        known = self._texts.get(text.key)
-        if known is not None and known.english != text.english:
-            raise ValueError(f"text key {text.key!r} is defined twice with different wording")
-        self._texts[text.key] = text
-        return text
-
-    def __getitem__(self, key: str) -> Text:
-        return self._texts[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._texts
-
-    def __iter__(self):
-        return iter(self._texts.values())
-
-
-REGISTRY = TextRegistry()
-
-
-def T(key: str, english: str, budget: int = 2, **sample: str) -> Text:
-    """Declare a client-facing text (extracted by pybabel with the keyword spec T:1c,2)."""
-    return REGISTRY.add(Text(key, english, budget, sample))
+LOCALES_DIR = Path(__file__).resolve().parent.parent.parent / "locales"
 
 
 class Catalogs:
