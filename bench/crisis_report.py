@@ -15,7 +15,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.crisis import CrisisKind, detect_crisis  # noqa: E402
+from bot.understanding.crisis import CrisisKind, detect_crisis  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "crisis_messages.yaml"
 KINDS = [kind.value for kind in CrisisKind]

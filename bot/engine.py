@@ -18,10 +18,10 @@ from datetime import datetime
 from typing import Any
 
 from bot import texts
-from bot.crisis import detect_crisis
-from bot.keywords import Keyword, classify_keyword
-from bot.language import detect_language, language_from_name
 from bot.runner import Runner
+from bot.understanding.crisis import detect_crisis
+from bot.understanding.keywords import Keyword, classify_keyword
+from bot.understanding.language import detect_language, language_from_name
 from flows.loader import flows as loaded_flows
 from flows.model import Flow
 

@@ -19,11 +19,11 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from bot import engine
-from bot.crisis import detect_crisis
 from bot.effects import apply_events, escalate_recorded
 from bot.inbound import InboundMessage
-from bot.keywords import Keyword, classify_keyword
 from bot.outbox import Outgoing, outgoing, write_replies
+from bot.understanding.crisis import detect_crisis
+from bot.understanding.keywords import Keyword, classify_keyword
 from models import Client, Conversation, Message, MessageStatus, Sender
 from models.base import dialect_insert
 from models.client import lock_client

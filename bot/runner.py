@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot import texts
-from bot.answers import is_next, parse_answer, read_number
-from bot.keywords import Keyword
+from bot.understanding.answers import is_next, parse_answer, read_number
+from bot.understanding.keywords import Keyword
 from flows.model import END, STOP, Flow, Node
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.crisis import CrisisKind, detect_crisis
+from bot.understanding.crisis import CrisisKind, detect_crisis
 
 LABELLED = yaml.safe_load((Path(__file__).parent / "data" / "crisis_messages.yaml").read_text(encoding="utf-8"))
 MAX_FALSE_ALARM_RATE = 0.05

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.keywords import Keyword, KeywordMatch, classify_keyword
+from bot.understanding.keywords import Keyword, KeywordMatch, classify_keyword
 
 STOP, START, HELP, AGENT, LANG, MENU, SKIP, MORE = (Keyword.STOP, Keyword.START, Keyword.HELP, Keyword.AGENT,
                                                     Keyword.LANG, Keyword.MENU, Keyword.SKIP, Keyword.MORE)

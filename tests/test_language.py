@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.language import detect_language, language_from_name
+from bot.understanding.language import detect_language, language_from_name
 
 LABELLED = yaml.safe_load((Path(__file__).parent / "data" / "language_messages.yaml").read_text(encoding="utf-8"))
 

@@ -3,11 +3,11 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.crisis import detect_crisis
-from bot.keywords import classify_keyword
-from bot.language import detect_language, language_from_name
-from bot.normalize import clauses, normalize, tokens
-from bot.understanding import GENERIC_ANSWERS, Option, match_choice
+from bot.understanding.choices import GENERIC_ANSWERS, Option, match_choice
+from bot.understanding.crisis import detect_crisis
+from bot.understanding.keywords import classify_keyword
+from bot.understanding.language import detect_language, language_from_name
+from bot.understanding.normalize import clauses, normalize, tokens
 
 OPTIONS = [Option("yes", GENERIC_ANSWERS["yes"]), Option("no", GENERIC_ANSWERS["no"]),
            Option("none", GENERIC_ANSWERS["none_of_the_above"], exclusive=True)]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.understanding import GENERIC_ANSWERS, Option, match_choice
+from bot.understanding.choices import GENERIC_ANSWERS, Option, match_choice
 
 YES_NO = [Option("yes", GENERIC_ANSWERS["yes"]), Option("no", GENERIC_ANSWERS["no"])]
 FOOD = [Option("often", GENERIC_ANSWERS["often_true"]), Option("sometimes", GENERIC_ANSWERS["sometimes_true"]),

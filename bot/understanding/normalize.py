@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.lexicon.hanzi import TRADITIONAL_TO_SIMPLIFIED
+from bot.understanding.lexicon.hanzi import TRADITIONAL_TO_SIMPLIFIED
 
 # Letters that do not decompose under NFD but that clients type without their mark.
 _LETTERS = {

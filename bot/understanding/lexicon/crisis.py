@@ -1,6 +1,6 @@
 """Crisis phrases per kind and language, and the idioms that look like them but are not.
 
-Patterns use the syntax of `bot.phrases` over normalized text (no accents needed; Vietnamese entries
+Patterns use the syntax of `bot.understanding.phrases` over normalized text (no accents needed; Vietnamese entries
 match with or without diacritics). A phrase right after a negation does not count ("I would never
 kill myself", "没有胸痛"), so phrases that carry their own negation start with it ("cant breathe").
 IDIOMS cancel any crisis phrase they overlap ("this heat is killing me", "me muero de hambre",

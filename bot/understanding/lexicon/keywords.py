@@ -3,7 +3,7 @@
 WHOLE: counts only when it is the whole message (give or take "please", punctuation, emoji), the way
 carriers treat STOP: "stop" is an opt-out, "bus stop on main street" is not.
 PHRASES: explicit requests that count anywhere in a message ("please stop texting me"), written in
-the pattern syntax of `bot.phrases`; they do not count right after a negation ("he won't stop texting
+the pattern syntax of `bot.understanding.phrases`; they do not count right after a negation ("he won't stop texting
 me", "no quiero hablar con nadie").
 """
 

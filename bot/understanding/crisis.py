@@ -7,7 +7,7 @@ far worse than a false alarm:
 
 1. The message is split into clauses (at . , ! ? and their CJK/Arabic forms) and normalized: no
    accents or diacritics, digits in ASCII, Chinese one character per token.
-2. Each clause is searched for the phrases of `bot.lexicon.crisis.PATTERNS`: suicidal thoughts,
+2. Each clause is searched for the phrases of `bot.understanding.lexicon.crisis.PATTERNS`: suicidal thoughts,
    self-harm, immediate danger from a person, a medical emergency. Phrases are specific on purpose
    ("going to kill me", not "kill"), since single words are mostly idioms.
 3. Guards drop a phrase that is
@@ -29,9 +29,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.lexicon.crisis import FALSE_FRIENDS, IDIOMS, PATTERNS
-from bot.normalize import clauses, normalize
-from bot.phrases import Hit, PhraseSet, negated
+from bot.understanding.lexicon.crisis import FALSE_FRIENDS, IDIOMS, PATTERNS
+from bot.understanding.normalize import clauses, normalize
+from bot.understanding.phrases import Hit, PhraseSet, negated
 
 
 class CrisisKind(Enum):

@@ -18,10 +18,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.lexicon.answers import GENERIC_ANSWERS
-from bot.lexicon.common import CONNECTORS, FILLERS, NUMBER_FILLERS, NUMBER_WORDS
-from bot.normalize import clauses, normalize, tokens
-from bot.phrases import NEGATION_WORDS, negated
+from bot.understanding.lexicon.answers import GENERIC_ANSWERS
+from bot.understanding.lexicon.common import CONNECTORS, FILLERS, NUMBER_FILLERS, NUMBER_WORDS
+from bot.understanding.normalize import clauses, normalize, tokens
+from bot.understanding.phrases import NEGATION_WORDS, negated
 
 __all__ = ["GENERIC_ANSWERS", "ChoiceMatch", "Option", "match_choice"]
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from bot.lexicon.common import AFTER_INTERJECTION_NO, NEGATIONS, NOT_NEGATING
-from bot.normalize import normalize, tokens
+from bot.understanding.lexicon.common import AFTER_INTERJECTION_NO, NEGATIONS, NOT_NEGATING
+from bot.understanding.normalize import normalize, tokens
 
 P = TypeVar("P")
 

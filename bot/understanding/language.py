@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 
 from bot.i18n import SUPPORTED_LANGUAGES
-from bot.lexicon.common import FILLERS, NUMBER_FILLERS
-from bot.lexicon.languages import GREETINGS, MARKERS, NAMES
-from bot.normalize import clauses, normalize, tokens
-from bot.phrases import PhraseSet, negated
+from bot.understanding.lexicon.common import FILLERS, NUMBER_FILLERS
+from bot.understanding.lexicon.languages import GREETINGS, MARKERS, NAMES
+from bot.understanding.normalize import clauses, normalize, tokens
+from bot.understanding.phrases import PhraseSet, negated
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _NOT_CHINESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")  # kana, hangul

@@ -15,10 +15,10 @@ from enum import Enum
 
 from rapidfuzz.distance import OSA
 
-from bot.lexicon.common import FILLERS
-from bot.lexicon.keywords import BARE_NOT_COMMANDS, FALSE_FRIENDS, PHRASES, WHOLE
-from bot.normalize import clauses, normalize, tokens
-from bot.phrases import PhraseSet, negated
+from bot.understanding.lexicon.common import FILLERS
+from bot.understanding.lexicon.keywords import BARE_NOT_COMMANDS, FALSE_FRIENDS, PHRASES, WHOLE
+from bot.understanding.normalize import clauses, normalize, tokens
+from bot.understanding.phrases import PhraseSet, negated
 
 
 class Keyword(Enum):

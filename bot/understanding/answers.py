@@ -1,6 +1,6 @@
 """Reading a client's reply to a question, by the question's kind of answer.
 
-Choices go through `bot.understanding` (numbers, words, synonyms, typos, every language);
+Choices go through `bot.understanding.choices` (numbers, words, synonyms, typos, every language);
 ZIP codes, names and language choices have their own small readers. Each returns the
 answer or None: None means "not understood", and the engine re-asks.
 """
@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 
 from bot.i18n import REGISTRY, SUPPORTED_LANGUAGES, catalogs
-from bot.language import language_from_name
-from bot.normalize import normalize
-from bot.understanding import GENERIC_ANSWERS, Option, match_choice
+from bot.understanding.choices import GENERIC_ANSWERS, Option, match_choice
+from bot.understanding.language import language_from_name
+from bot.understanding.normalize import normalize
 from directory.geo import zip_info
 from flows.model import Node
 
