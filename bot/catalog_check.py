@@ -20,7 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
-from bot import texts
+from bot.engine import texts
 from bot.i18n import (
     BASE_LANGUAGE,
     LIST_SEPARATORS,

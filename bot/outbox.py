@@ -15,8 +15,7 @@ from typing import NamedTuple
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from bot import texts
-from bot.engine import Reply
+from bot.engine import Reply, texts
 from bot.i18n import BASE_LANGUAGE, REGISTRY, render, render_reply
 from bot.i18n.segments import count_segments
 from bot.quiet_hours import next_allowed, zone

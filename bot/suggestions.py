@@ -15,9 +15,9 @@ from flask import current_app
 
 from bot.effects import handles
 from bot.engine import Input
+from bot.engine.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from bot.i18n import render
 from bot.quiet_hours import zone
-from bot.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from directory.search import search_services
 
 PAGE = 3

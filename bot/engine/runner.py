@@ -8,15 +8,12 @@ question. It only changes the step's result; nothing here does I/O.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from bot import texts
+from bot.engine import texts
+from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.answers import is_next, parse_answer, read_number
 from bot.understanding.keywords import Keyword
 from flows.model import END, STOP, Flow, Node
-
-if TYPE_CHECKING:
-    from bot.engine import ClientFacts, Input, StepResult
 
 MAX_MISUNDERSTOOD = 3  # the third reply we cannot read goes to a person
 AWAY = timedelta(hours=12)  # after this long, an unreadable reply gets a "welcome back" instead

@@ -13,75 +13,17 @@ LANG, MENU, a language's name → the flow's current question.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
-from bot import texts
-from bot.runner import Runner
+from bot.engine import texts
+from bot.engine.runner import Runner
+from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
 from bot.understanding.language import detect_language, language_from_name
 from flows.loader import flows as loaded_flows
 from flows.model import Flow
-
-
-@dataclass(frozen=True)
-class ClientFacts:
-    """What the engine may know about the client, read by the caller from the database."""
-
-    language: str | None = None
-    opted_out: bool = False
-    conversation_status: str = "bot"
-    channel: str = "sms"
-    first_name: str | None = None
-    zip_code: str | None = None
-    timezone: str | None = None
-    has_consent: bool = False
-
-
-@dataclass(frozen=True)
-class Input:
-    """A message from the client, or a resume: `resume` (a CHW handed back), a due check-in ..."""
-
-    kind: str = "message"
-    text: str = ""
-    payload: str | None = None  # WhatsApp quick-reply button payload
-    num_media: int = 0
-    data: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A text to send: a catalog key, its parameters and numbered options, rendered later in
-    the client's language (list parameters are lists of text keys)."""
-
-    key: str
-    params: dict = field(default_factory=dict)
-    options: tuple[str, ...] = ()
-    automated: bool = False  # True when not answering something the client just sent
-
-
-@dataclass(frozen=True)
-class Emitted:
-    """An event such as `opted_out` or `need_identified`, for the edges to act on and record."""
-
-    type: str
-    data: dict = field(default_factory=dict)
-
-
-@dataclass
-class StepResult:
-    state: dict
-    replies: list[Reply] = field(default_factory=list)
-    events: list[Emitted] = field(default_factory=list)
-
-    def say(self, key: str, options: tuple[str, ...] = (), automated: bool = False, **params: Any) -> None:
-        self.replies.append(Reply(key, params, options, automated))
-
-    def emit(self, type_: str, **data: Any) -> None:
-        self.events.append(Emitted(type_, data))
-
 
 PAUSED = ("waiting", "with_chw")
 FOLLOWUP_INPUTS = ("resources_found",)  # answers to what the client just said
