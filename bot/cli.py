@@ -8,7 +8,7 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
-from bot.inbound import MalformedWebhook, parse_form
+from bot.messaging.inbound import MalformedWebhook, parse_form
 from models import Client, Message, db
 from models.message import Direction
 from workers.queue import jobs

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from bot import engine
 from bot.effects import apply_events, escalate_recorded
-from bot.inbound import InboundMessage
-from bot.outbox import Outgoing, outgoing, write_replies
+from bot.messaging.inbound import InboundMessage
+from bot.messaging.outbox import Outgoing, outgoing, write_replies
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
 from models import Client, Conversation, Message, MessageStatus, Sender

@@ -31,7 +31,7 @@ from flask.cli import AppGroup
 from sqlalchemy.orm import Session
 
 from bot import clock
-from bot.inbound import MalformedWebhook, parse_phone
+from bot.messaging.inbound import MalformedWebhook, parse_phone
 from models import AuditEntry, Client, Conversation, ConversationStatus, Message, MessageStatus, Referral, audit, db
 from models.client import lock_client
 from models.staff import User, find_user

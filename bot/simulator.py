@@ -11,7 +11,7 @@ import uuid
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
-from bot.inbound import MalformedWebhook, parse_form
+from bot.messaging.inbound import MalformedWebhook, parse_form
 from models import Client, Message, db
 from models.message import Direction
 

@@ -17,7 +17,7 @@ from bot.effects import handles
 from bot.engine import Input
 from bot.engine.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from bot.i18n import render
-from bot.quiet_hours import zone
+from bot.messaging.quiet_hours import zone
 from directory.search import search_services
 
 PAGE = 3

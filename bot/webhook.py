@@ -10,8 +10,8 @@ from flask import Blueprint, Response, current_app, request
 from twilio.request_validator import RequestValidator
 
 from bot import clock
-from bot.delivery import advance, parse_status, react_to_error
-from bot.inbound import MalformedWebhook, parse_form
+from bot.messaging.delivery import advance, parse_status, react_to_error
+from bot.messaging.inbound import MalformedWebhook, parse_form
 from bot.pipeline import process, receive
 from models import Client, Message, MessageStatus, db
 from workers.queue import jobs

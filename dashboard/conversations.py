@@ -7,10 +7,10 @@ import hashlib
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.channels import WHATSAPP_WINDOW
 from bot.clock import now
 from bot.i18n import render
-from bot.outbox import outgoing
+from bot.messaging.channels import WHATSAPP_WINDOW
+from bot.messaging.outbox import outgoing
 from dashboard.access import conversation_or_404, may_release, may_reply
 from dashboard.auth import audit_request, role_required
 from dashboard.canned import CANNED

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Input
 from bot.i18n import render
-from bot.outbox import write_text
+from bot.messaging.outbox import write_text
 from bot.pipeline import resume
 from models import Client, Conversation, ConversationStatus, Event, Message, User
 

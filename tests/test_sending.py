@@ -210,7 +210,7 @@ def test_whatsapp_outside_the_window_falls_back_to_sms(make_app, fake_twilio, cl
     # Twilio refuses free-form WhatsApp outside the 24-hour window with 63016, by callback
     fake_twilio.set_outcome("whatsapp:+16175550124", "failed", error_code=63016)
     with app.app_context():
-        from bot.outbox import write_text
+        from bot.messaging.outbox import write_text
         client = db.session.scalars(sa.select(Client)).one()
         msg = write_text(db.session, client, None, "A note from your CHW", clock.now, author_id=None)
         db.session.commit()

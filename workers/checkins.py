@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.engine import Input
-from bot.quiet_hours import next_allowed, zone
+from bot.messaging.quiet_hours import next_allowed, zone
 from models import CheckinStage, Client, Conversation, ConversationStatus, Referral, db
 from models.referral import OPEN_STATUSES
 from workers.queue import enqueue_after_commit, jobs

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy.orm import Session
 
+from bot.messaging.channels import purpose
 from models import Channel, Client, Message, MessageStatus
 from models.message import STATUS_RANK
 
@@ -59,10 +61,6 @@ def react_to_error(session: Session, msg: Message, client: Client, code: int | N
 
 def _fallback(session: Session, msg: Message, now: datetime) -> Message:
     """The same text again, by approved template if one is configured, else by SMS."""
-    from flask import current_app
-
-    from bot.channels import purpose
-
     template = current_app.config.get("WHATSAPP_TEMPLATES", {}).get(purpose(msg.text_key) or "")
     copy = Message(
         client_id=msg.client_id,

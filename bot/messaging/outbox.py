@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot.engine import Reply, texts
 from bot.i18n import BASE_LANGUAGE, REGISTRY, render, render_reply
 from bot.i18n.segments import count_segments
-from bot.quiet_hours import next_allowed, zone
+from bot.messaging.quiet_hours import next_allowed, zone
 from models import Client, Conversation, Message, MessageStatus, Sender
 from models.message import Direction
 
