@@ -34,8 +34,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
     csrf.init_app(app)
 
-    from bot.clock import init_clock
     from flows.loader import flows
+    from models.clock import init_clock
     from workers.queue import init_queue
 
     flows()  # a broken flow file stops start-up here, naming the file and the field

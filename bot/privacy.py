@@ -30,9 +30,19 @@ import sqlalchemy as sa
 from flask.cli import AppGroup
 from sqlalchemy.orm import Session
 
-from bot import clock
 from bot.messaging.inbound import MalformedWebhook, parse_phone
-from models import AuditEntry, Client, Conversation, ConversationStatus, Message, MessageStatus, Referral, audit, db
+from models import (
+    AuditEntry,
+    Client,
+    Conversation,
+    ConversationStatus,
+    Message,
+    MessageStatus,
+    Referral,
+    audit,
+    clock,
+    db,
+)
 from models.client import lock_client
 from models.staff import User, find_user
 

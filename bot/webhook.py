@@ -9,11 +9,10 @@ import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, request
 from twilio.request_validator import RequestValidator
 
-from bot import clock
 from bot.messaging.delivery import advance, parse_status, react_to_error
 from bot.messaging.inbound import MalformedWebhook, parse_form
 from bot.pipeline import process, receive
-from models import Client, Message, MessageStatus, db
+from models import Client, Message, MessageStatus, clock, db
 from workers.queue import jobs
 from workers.sending import enqueue_sends
 

@@ -16,11 +16,11 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError
 
-from bot.clock import now
 from config import parse_duration
 from dashboard.forms import LoginForm
 from models.audit import AuditEntry, audit
 from models.base import db
+from models.clock import now
 from models.staff import LoginPolicy, Role, User, authenticate
 
 login_manager = LoginManager()

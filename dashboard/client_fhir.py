@@ -6,11 +6,11 @@ from __future__ import annotations
 from flask import Response
 from flask_login import current_user
 
-from bot.clock import now
 from dashboard.access import client_or_404
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
 from models.base import db
+from models.clock import now
 from reports.fhir.bundle import client_bundle
 from reports.fhir.cli import export_source
 

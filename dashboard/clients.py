@@ -7,7 +7,6 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from bot.clock import now
 from dashboard import labels
 from dashboard.access import client_or_404
 from dashboard.auth import audit_request, role_required
@@ -35,6 +34,7 @@ from dashboard.home import dashboard_bp
 from directory.search import search_services
 from models import Client, Need, NeedStatus, Referral, ReferralStatus, db
 from models.case import Achievement, Goal, Note, record_progress
+from models.clock import now
 from models.referral import FAILURE_REASONS
 
 STAFF = ("chw", "supervisor", "admin")

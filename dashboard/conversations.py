@@ -7,7 +7,6 @@ import hashlib
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.clock import now
 from bot.i18n import render
 from bot.messaging.channels import WHATSAPP_WINDOW
 from bot.messaging.outbox import outgoing
@@ -21,6 +20,7 @@ from dashboard.sla import SlaPolicy, sla_clock
 from dashboard.transcript import transcript
 from models import Channel, Client, Conversation, MessageStatus, User, db
 from models.case import Note
+from models.clock import now
 from workers.sending import enqueue_sends
 
 STAFF = ("chw", "supervisor", "admin")

@@ -12,7 +12,6 @@ import hashlib
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.clock import now
 from dashboard.access import find_conversation, sees_everyone
 from dashboard.auth import audit_request, role_required
 from dashboard.handoff import claim
@@ -20,6 +19,7 @@ from dashboard.home import dashboard_bp, poll_seconds
 from dashboard.queue_data import caseloads, queue_items, summarize
 from dashboard.sla import SlaPolicy, duration
 from models import ConversationStatus, db
+from models.clock import now
 
 STAFF = ("chw", "supervisor", "admin")
 

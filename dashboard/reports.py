@@ -15,11 +15,11 @@ from wtforms import DateField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 
-from bot.clock import now
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
 from dashboard.sla import SlaPolicy
 from models.base import db
+from models.clock import now
 from reports.charts import CHARTS, report_chart
 from reports.period import EARLIEST, LATEST, Period
 from reports.report import Report, build_report

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
 
-from bot.clock import now
 from dashboard import labels
 from dashboard.sla import duration
 from models import Client
+from models.clock import now
 
 
 def staff_zone() -> ZoneInfo:

@@ -21,10 +21,9 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from bot import clock
 from bot.engine import Input
 from bot.messaging.quiet_hours import next_allowed, zone
-from models import CheckinStage, Client, Conversation, ConversationStatus, Referral, db
+from models import CheckinStage, Client, Conversation, ConversationStatus, Referral, clock, db
 from models.referral import OPEN_STATUSES
 from workers.queue import enqueue_after_commit, jobs
 from workers.sweeper import sweep

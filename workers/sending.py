@@ -19,11 +19,10 @@ from flask import current_app, has_request_context, url_for
 from twilio.base.exceptions import TwilioRestException
 from urllib3.exceptions import NewConnectionError
 
-from bot import clock
 from bot.messaging.channels import NoRoute, route
 from bot.messaging.delivery import advance, parse_status, react_to_error
 from bot.messaging.outbox import ALLOWED_AFTER_STOP
-from models import Client, Message, MessageStatus, db
+from models import Client, Message, MessageStatus, clock, db
 from workers.queue import jobs
 from workers.twilio_client import twilio_client
 

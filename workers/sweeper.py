@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import Flask
 
-from bot import clock
-from models import Message, MessageStatus, db
+from models import Message, MessageStatus, clock, db
 from models.message import Direction
 
 log = logging.getLogger(__name__)

@@ -6,9 +6,9 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from bot.clock import now
 from models.audit import audit
 from models.base import db
+from models.clock import now
 from reports.fhir.bundle import client_bundle, find_client
 
 fhir_cli = AppGroup("fhir", help="FHIR R4 export (HL7 Gravity SDOH Clinical Care).")

@@ -1,4 +1,7 @@
-"""The one place the app reads the time, so that tests can fix it."""
+"""The one place the app reads the time, so that tests can fix it.
+
+Only the edges read it (a request, a job, a command); they pass `now` down, so nothing below
+them, and nothing in the engine, ever asks the clock."""
 
 from __future__ import annotations
 
