@@ -62,7 +62,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     from bot.catalog_cli import catalogs_cli
     from bot.cli import chat_command
-    from bot.privacy import clients_cli
+    from casework.cli import clients_cli
     from demo import demo_cli
     from directory.cli import directory_cli
     from reports.fhir.cli import fhir_cli

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Emitted, Input
 from bot.i18n import render
+from casework.escalation import escalate
 from directory.geo import zip_info
-from models import Client, Conversation, ConversationStatus, Event, Screening, ScreeningStatus, Urgency
+from models import Client, Conversation, Event, Screening, ScreeningStatus
 from models.screening import (
     current_screening,
     latest_screening_id,
@@ -82,20 +83,6 @@ def escalate_recorded(session: Session, client: Client, conv: Conversation, reas
                       now: datetime) -> None:
     """Escalate from the edge (a job, a dead end) exactly as the engine would: with an `escalated` event."""
     apply_events(session, client, conv, [Emitted("escalated", {"reason": reason, "urgency": urgency})], now)
-
-
-def escalate(conv: Conversation, reason: str, urgency: str, now: datetime) -> None:
-    """Put the conversation in the CHW queue. One already with a CHW stays with them; a more
-    urgent reason raises the urgency."""
-    level = Urgency(urgency)
-    if conv.status in (ConversationStatus.BOT, ConversationStatus.CLOSED):
-        conv.status = ConversationStatus.WAITING
-        conv.escalated_at = now
-        conv.escalation_reason = reason
-        conv.urgency = level
-    elif level is Urgency.URGENT and conv.urgency is not Urgency.URGENT:
-        conv.urgency = level
-        conv.escalation_reason = reason
 
 
 @handles("consent_answered")

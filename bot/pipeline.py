@@ -24,7 +24,8 @@ from bot.messaging.inbound import InboundMessage
 from bot.messaging.outbox import Outgoing, outgoing, write_replies
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
-from models import Client, Conversation, Message, MessageStatus, Sender
+from casework.handoff import release
+from models import Client, Conversation, Message, MessageStatus, Sender, User
 from models.base import dialect_insert
 from models.client import lock_client
 from models.conversation import open_conversation, open_conversation_for_update
@@ -193,6 +194,13 @@ def resume(session: Session, client: Client, inp: engine.Input, now: datetime) -
     """Run a step for something other than a message: a due check-in, a CHW handing back."""
     conv = open_conversation_for_update(session, client)
     return run_step(session, client, conv, inp, now)
+
+
+def hand_back(session: Session, conv: Conversation, user: User, now: datetime) -> list[Message]:
+    """A CHW gives the (locked) conversation back to the bot, which says so and asks its current
+    question again. Returns the bot's texts, to send after commit."""
+    release(session, conv, user, now)
+    return resume(session, session.get(Client, conv.client_id), engine.Input(kind="resume"), now)
 
 
 def client_facts(client: Client, conv: Conversation) -> engine.ClientFacts:

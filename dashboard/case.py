@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from dashboard.access import visible_clients
+from casework.access import visible_clients
 from dashboard.timeline import Entry, client_timeline
 from models import (
     Client,

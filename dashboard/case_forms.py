@@ -16,10 +16,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from dashboard import labels
+from casework import labels
 from dashboard.forms import options
 from models.case import MAX_GOAL, MAX_NOTE
-from models.referral import FAILURE_REASONS, NEEDS_REASON, ReferralStatus
+from models.referral import NEEDS_REASON, ReferralStatus
 
 # What a CHW may set a referral to (draft and the bot's own states aside).
 CHW_REFERRAL_STATUSES = ("accepted", "in-progress", "on-hold", "completed", "failed", "rejected", "cancelled",
@@ -79,7 +79,7 @@ class ProgressForm(FlaskForm):
 
 class ReferralStatusForm(FlaskForm):
     status = SelectField("New status", choices=_choices(labels.REFERRAL_STATUSES, CHW_REFERRAL_STATUSES))
-    reason = SelectField("Reason", choices=_choices(FAILURE_REASONS, first=("", "No reason needed")))
+    reason = SelectField("Reason", choices=_choices(labels.REFERRAL_FAILURE_REASONS, first=("", "No reason needed")))
 
     def validate_reason(self, field) -> None:
         status = ReferralStatus(self.status.data) if self.status.data in CHW_REFERRAL_STATUSES else None

@@ -1,12 +1,12 @@
 """A client's record as a FHIR R4 Bundle, downloaded from the dashboard by anyone who may open
-that client's record (dashboard/access.py); anyone else gets a 404."""
+that client's record (casework/access.py); anyone else gets a 404."""
 
 from __future__ import annotations
 
 from flask import Response
 from flask_login import current_user
 
-from dashboard.access import client_or_404
+from casework.access import client_or_404
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
 from models.base import db

@@ -7,11 +7,9 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from dashboard import labels
-from dashboard.access import client_or_404
-from dashboard.auth import audit_request, role_required
-from dashboard.case import load_case, search_clients
-from dashboard.case_actions import (
+from casework import labels
+from casework.access import client_or_404
+from casework.actions import (
     Refused,
     add_goal,
     add_need,
@@ -19,6 +17,8 @@ from dashboard.case_actions import (
     set_need_status,
     update_referral,
 )
+from dashboard.auth import audit_request, role_required
+from dashboard.case import load_case, search_clients
 from dashboard.case_forms import (
     ClientSearchForm,
     GoalForm,
@@ -35,7 +35,6 @@ from directory.search import search_services
 from models import Client, Need, NeedStatus, Referral, ReferralStatus, db
 from models.case import Achievement, Goal, Note, record_progress
 from models.clock import now
-from models.referral import FAILURE_REASONS
 
 STAFF = ("chw", "supervisor", "admin")
 RESOURCES = 10
@@ -98,7 +97,7 @@ def _case_page(client: Client, failed: dict[str, FlaskForm] | None = None, statu
         refer_form=failed.get("refer") or ReferForm(formdata=None),
         resource_form=resource_form, resources=resources,
         note_form=fresh(NoteForm, "note"),
-        default_zone=current_app.config["DEFAULT_TIMEZONE"], failure_reasons=FAILURE_REASONS,
+        default_zone=current_app.config["DEFAULT_TIMEZONE"], failure_reasons=labels.REFERRAL_FAILURE_REASONS,
     ), status
 
 

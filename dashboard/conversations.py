@@ -10,13 +10,14 @@ from flask_login import current_user
 from bot.i18n import render
 from bot.messaging.channels import WHATSAPP_WINDOW
 from bot.messaging.outbox import outgoing
-from dashboard.access import conversation_or_404, may_release, may_reply
+from bot.pipeline import hand_back
+from casework.access import conversation_or_404, may_release, may_reply
+from casework.handoff import close, lock, send_text
+from casework.sla import SlaPolicy, sla_clock
 from dashboard.auth import audit_request, role_required
 from dashboard.canned import CANNED
 from dashboard.forms import CannedForm, NoteForm, ReplyForm
-from dashboard.handoff import close, hand_back, lock, send_text
 from dashboard.home import dashboard_bp, poll_seconds
-from dashboard.sla import SlaPolicy, sla_clock
 from dashboard.transcript import transcript
 from models import Channel, Client, Conversation, MessageStatus, User, db
 from models.case import Note

@@ -14,7 +14,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from dashboard import labels
+from casework import labels
 from dashboard.forms import options
 from directory.phones import normalize
 

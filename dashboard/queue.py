@@ -12,12 +12,12 @@ import hashlib
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from dashboard.access import find_conversation, sees_everyone
+from casework.access import find_conversation, sees_everyone
+from casework.handoff import claim
+from casework.sla import SlaPolicy, duration
 from dashboard.auth import audit_request, role_required
-from dashboard.handoff import claim
 from dashboard.home import dashboard_bp, poll_seconds
 from dashboard.queue_data import caseloads, queue_items, summarize
-from dashboard.sla import SlaPolicy, duration
 from models import ConversationStatus, db
 from models.clock import now
 

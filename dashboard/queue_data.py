@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from dashboard.access import sees_everyone
-from dashboard.sla import SlaClock, SlaPolicy, sla_clock
+from casework.access import sees_everyone
+from casework.sla import SlaClock, SlaPolicy, sla_clock
 from models import (
     Client,
     Conversation,

@@ -15,9 +15,9 @@ from wtforms import DateField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 
+from casework.sla import SlaPolicy
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
-from dashboard.sla import SlaPolicy
 from models.base import db
 from models.clock import now
 from reports.charts import CHARTS, report_chart

@@ -9,11 +9,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from dashboard import labels
-from dashboard.labels import label
+from casework import labels
+from casework.labels import label
 from models import Event, Message, Referral, ReferralStatusChange, Sender, User
 from models.case import Goal, GoalProgress, Note
-from models.referral import FAILURE_REASONS
 
 LIMIT = 200
 # Events too fine-grained for the timeline: every answer is in the screening itself.
@@ -104,7 +103,7 @@ def _referrals(session, client_id, limit, names):
         .order_by(ReferralStatusChange.at.desc()).limit(limit)
     )
     for change, service in rows:
-        reason = f" ({label(FAILURE_REASONS, change.reason)})" if change.reason else ""
+        reason = f" ({label(labels.REFERRAL_FAILURE_REASONS, change.reason)})" if change.reason else ""
         who = names(change.by_id, "the client" if change.source == "client" else "the bot")
         yield Entry(change.at, "referral",
                     f"Referral to {service}: {label(labels.REFERRAL_STATUSES, change.status.value)}{reason}",

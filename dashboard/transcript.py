@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bot.i18n import BASE_LANGUAGE, REGISTRY
-from dashboard import labels
+from casework import labels
 from models import Client, Message, MessageStatus, Sender, User
 from models.message import Direction
 

@@ -34,15 +34,6 @@ OPEN_STATUSES = (ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStat
 # Gravity requires a statusReason for these.
 NEEDS_REASON = (ReferralStatus.REJECTED, ReferralStatus.CANCELLED, ReferralStatus.ON_HOLD, ReferralStatus.FAILED)
 
-FAILURE_REASONS = {
-    "no_answer": "No answer from the provider",
-    "not_eligible": "Not eligible",
-    "no_capacity": "No capacity",
-    "closed": "Closed",
-    "other": "Other",
-}
-
-
 class CheckinStage(enum.Enum):
     ASK = "ask"  # the check-in question is due
     REMINDER = "reminder"  # asked, no reply: one reminder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reports.labels import label
+from casework.labels import label
 
 
 @dataclass(frozen=True)

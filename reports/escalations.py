@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from dashboard.access import CLAIMED, claimed_conversations
+from casework.access import CLAIMED, claimed_conversations
+from casework.labels import ESCALATION_REASONS, URGENCIES
+from casework.sla import SlaPolicy
 from models import Conversation, Event, Urgency
 from models.base import UTCDateTime
 from reports.counts import Count, counts
-from reports.labels import ESCALATION_REASONS, URGENCIES
 from reports.sla import SlaResult, sla_compliance, target
 from reports.sql import seconds_between
 
-if TYPE_CHECKING:
-    from dashboard.sla import SlaPolicy
 
 @dataclass(frozen=True)
 class ReasonUrgency:

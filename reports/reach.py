@@ -8,9 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from casework.labels import LANGUAGES, NO_LANGUAGE
 from models import Client, Direction, Event, Message
 from reports.counts import Count, counts
-from reports.labels import LANGUAGES, NO_LANGUAGE
 from reports.sql import in_caseload
 
 # Written out, not bound: PostgreSQL matches it to the partial index ix_message_inbound_created_at

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from casework.labels import REFERRAL_STATUSES
 from models import Referral, ReferralStatus
 from reports.counts import Count, counts
-from reports.labels import REFERRAL_STATUSES
 from reports.sql import median_duration, seconds_between
 
 NOT_MADE = (ReferralStatus.DRAFT, ReferralStatus.ENTERED_IN_ERROR)

@@ -5,19 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from casework.sla import SlaPolicy
 from reports.escalations import EscalationFigures, escalation_figures
 from reports.messages import DEFAULT_SEGMENT_COST, MessageFigures, message_figures
 from reports.reach import OptOuts, Reach, clients_reached, opt_outs
 from reports.referrals import ReferralFigures, referral_figures
 from reports.screenings import ScreeningFigures, screening_figures
 from reports.staff import ChwActivity, chw_activity
-
-if TYPE_CHECKING:
-    from dashboard.sla import SlaPolicy
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ class Report:
 
 def build_report(session: Session, start: datetime, end: datetime, chw_id: int | None = None, *, now: datetime,
                  policy: SlaPolicy, segment_cost: Decimal = DEFAULT_SEGMENT_COST) -> Report:
-    """`policy` is the queue's SLA (dashboard.sla.SlaPolicy.from_config(app.config))."""
+    """`policy` is the queue's SLA (casework.sla.SlaPolicy.from_config(app.config))."""
     return Report(
         start=start,
         end=end,

@@ -8,9 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from casework.labels import NEED_DOMAINS
 from models import Need, Screening
 from reports.counts import Count, counts
-from reports.labels import DOMAINS
 from reports.sql import in_caseload
 
 
@@ -33,4 +33,4 @@ def screening_figures(session: Session, start: datetime, end: datetime,
     positive = session.scalar(sa.select(sa.func.count(sa.distinct(Need.screening_id))).where(*found))
     rows = session.execute(sa.select(Need.domain, sa.func.count()).where(*found).group_by(Need.domain)).all()
     return ScreeningFigures(started=started or 0, completed=completed or 0, positive=positive or 0,
-                            by_domain=counts(rows, DOMAINS))
+                            by_domain=counts(rows, NEED_DOMAINS))

@@ -1,5 +1,5 @@
 """Escalations claimed in time, counted over a period, against the queue's own service levels
-(dashboard/sla.py: urgent within SLA_URGENT of clock time, normal within SLA_NORMAL of
+(casework/sla.py: urgent within SLA_URGENT of clock time, normal within SLA_NORMAL of
 BUSINESS_HOURS). The policy is passed in, so this module needs no app."""
 
 from __future__ import annotations
@@ -7,12 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
+from casework.sla import SlaPolicy
 from models import Urgency
-
-if TYPE_CHECKING:
-    from dashboard.sla import SlaPolicy
 
 
 @dataclass(frozen=True)

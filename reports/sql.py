@@ -9,7 +9,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
-from dashboard.access import caseload
+from casework.access import caseload
 
 
 def in_caseload(client_id: ColumnElement, chw_id: int | None) -> ColumnElement[bool]:

@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from dashboard.access import CLAIMED
+from casework.access import CLAIMED
 from models import Event, Referral, Role, User
 from reports.referrals import NOT_MADE, closed_loop
 

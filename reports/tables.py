@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from reports.labels import CHANNELS, DIRECTIONS, ESCALATION_REASONS, URGENCIES, label
+from casework.labels import CHANNELS, DIRECTIONS, ESCALATION_REASONS, URGENCIES, label
 from reports.report import Report
 
 Cell = str | int | Decimal

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from dashboard.handoff import claim
+from casework.handoff import claim
 from models import (
     AuditEntry,
     Client,

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
-from dashboard.handoff import claim
+from casework.handoff import claim
 from models import Client, Conversation, User, db
 from tests import hsds
 from tests.browser import PHONE, expect_console_error, login, screenshot

@@ -7,7 +7,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from dashboard.handoff import claim
+from casework.handoff import claim
 from models import Client, Conversation, ConversationStatus, Event, User, db
 from tests.phone import Phone
 from tests.staff import add_user, post, sign_in

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from casework.sla import SlaPolicy, add_business_time, duration
 from config import BusinessHours, from_environ
-from dashboard.sla import SlaPolicy, add_business_time, duration
 from models import Urgency
 
 NEW_YORK = ZoneInfo("America/New_York")

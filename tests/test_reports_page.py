@@ -101,7 +101,7 @@ def test_tables_download_as_csv(http, program):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == (
         'attachment; filename="enlace-referrals_2026-03-01_2026-03-10.csv"')
-    assert read_csv(response) == [["Status", "Referrals"], ["Requested", "1"], ["Failed", "1"], ["Completed", "1"],
+    assert read_csv(response) == [["Status", "Referrals"], ["Requested", "1"], ["Failed", "1"], ["Completed: got help", "1"],
                                   ["Entered in error", "1"]]
     summary = dict(read_csv(http.get(f"/dashboard/reports/summary.csv?{MARCH}"))[1:])
     assert summary["Clients reached"] == "3" and summary["Closed-loop rate"] == "66.7%"
@@ -121,7 +121,7 @@ def test_charts_download_as_svg_files(http, program):
     assert response.status_code == 200 and response.headers["Content-Type"] == "image/svg+xml"
     assert response.headers["Content-Disposition"] == 'attachment; filename="enlace-needs_2026-03-01_2026-03-10.svg"'
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
-    assert "Food Insecurity" in svg
+    assert "Food insecurity" in svg
 
 
 def test_unknown_downloads_and_bad_dates(http, program):

@@ -21,6 +21,8 @@ import sqlalchemy as sa
 from fhir.resources.R4B.bundle import Bundle
 from sqlalchemy.orm import Session
 
+from bot.i18n import LANGUAGE_TAGS
+from casework.labels import LANGUAGES, REFERRAL_FAILURE_REASONS
 from models import (
     Channel,
     Client,
@@ -32,11 +34,9 @@ from models import (
     ScreeningAnswer,
     ScreeningStatus,
 )
-from models.referral import FAILURE_REASONS
 from reports.fhir import codes as c
 from reports.fhir.codes import coding, concept
 from reports.fhir.instrument import Instrument, ahc_hrsn
-from reports.labels import DOMAINS, LANGUAGES, REFERRAL_STATUSES
 
 
 class _Entries:
@@ -115,7 +115,7 @@ def _patient(client: Client) -> dict:
     if client.first_name:
         patient["name"] = [{"use": "usual", "given": [client.first_name]}]
     if client.language:
-        tag = c.LANGUAGE_TAGS.get(client.language, client.language)
+        tag = LANGUAGE_TAGS.get(client.language, client.language)
         patient["communication"] = [{"language": concept(coding(c.BCP47, tag), text=LANGUAGES.get(client.language)),
                                      "preferred": True}]
     if client.zip_code:
@@ -129,7 +129,8 @@ def _provider(name: str, phone: str | None) -> dict:
 
 def _sdoh_categories(domains) -> list[dict]:
     domains = list(dict.fromkeys(domains)) or ["sdoh-category-unspecified"]
-    return [concept(coding(c.SDOHCC_TEMPORARY, d, DOMAINS.get(d, "SDOH Category Unspecified"))) for d in domains]
+    return [concept(coding(c.SDOHCC_TEMPORARY, d, c.SDOHCC_DOMAINS.get(d, "SDOH Category Unspecified")))
+            for d in domains]
 
 
 def _survey_categories(domains) -> list[dict]:
@@ -209,7 +210,7 @@ def _answer(item, code: str) -> dict:
 
 
 def _condition(need: Need, patient: str, evidence: list[str]) -> dict:
-    codings = [coding(c.SDOHCC_TEMPORARY, need.domain, DOMAINS.get(need.domain))]
+    codings = [coding(c.SDOHCC_TEMPORARY, need.domain, c.SDOHCC_DOMAINS.get(need.domain))]
     if need.domain in c.CONDITION_SNOMED:
         codings.append(coding(c.SNOMED, *c.CONDITION_SNOMED[need.domain]))
     resolved = need.status is NeedStatus.RESOLVED
@@ -220,7 +221,7 @@ def _condition(need: Need, patient: str, evidence: list[str]) -> dict:
         "category": [concept(coding(c.CONDITION_CATEGORY, "health-concern", "Health Concern")),
                      concept(coding(c.US_CORE_CATEGORY, "sdoh", "SDOH")),
                      *_sdoh_categories([need.domain])],
-        "code": concept(*codings, text=DOMAINS.get(need.domain, need.domain)),
+        "code": concept(*codings, text=c.SDOHCC_DOMAINS.get(need.domain, need.domain)),
         "subject": _ref(patient),
         "onsetDateTime": _at(need.identified_at),
         "recordedDate": _at(need.identified_at),
@@ -270,12 +271,12 @@ def _referral(out: _Entries, referral: Referral, history: list[ReferralStatusCha
                             **({"end": _at(referral.outcome_at)} if referral.outcome_at else {})},
     }
     if referral.status_reason:
-        task["statusReason"] = {"text": FAILURE_REASONS.get(referral.status_reason, referral.status_reason)}
+        task["statusReason"] = {"text": REFERRAL_FAILURE_REASONS.get(referral.status_reason, referral.status_reason)}
     task_url = out.add("Task", referral.id, task)
 
     for i, change in enumerate(history):
-        what = REFERRAL_STATUSES.get(change.status.value, change.status.value).lower()
-        why = f": {FAILURE_REASONS.get(change.reason, change.reason)}" if change.reason else ""
+        what = change.status.value.replace("-", " ")  # the Task status, as the Provenance says it
+        why = f": {REFERRAL_FAILURE_REASONS.get(change.reason, change.reason)}" if change.reason else ""
         agents = [{"type": concept(coding(c.PARTICIPANT_TYPE, "author", "Author")), "who": _ref(org)}]
         if change.source == "client":  # the client told us at a check-in
             agents.append({"type": concept(coding(c.PARTICIPANT_TYPE, "informant", "Informant")),

@@ -55,7 +55,17 @@ SERVICE_REQUEST_STATUS = {
 # Our referral statuses are the Gravity Task statuses (SDOHCC-ValueSetReferralTaskStatus) by design.
 TASK_STATUS = {status: status.value for status in ReferralStatus}
 
-LANGUAGE_TAGS = {"zh_Hans": "zh-Hans"}  # our catalog names -> BCP 47, where they differ
+# The SDOHCC code system's displays for the domains the screening finds (SDOHCC-CodeSystemTemporaryCodes).
+SDOHCC_DOMAINS = {
+    "food-insecurity": "Food Insecurity",
+    "housing-instability": "Housing Instability",
+    "homelessness": "Homelessness",
+    "inadequate-housing": "Inadequate Housing",
+    "transportation-insecurity": "Transportation Insecurity",
+    "utility-insecurity": "Utility Insecurity",
+    "intimate-partner-violence": "Intimate Partner Violence",
+    "financial-insecurity": "Financial Insecurity",
+}
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.referrals import create_referral
+from casework.referrals import create_referral
 from models import Client, Event, Need, NeedStatus, Referral, ReferralStatus, User
 from models.case import Goal, GoalStatus
 from models.directory import Organization, Phone, Service

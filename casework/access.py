@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask import abort
 from sqlalchemy.orm import Session
 
-from bot.privacy import not_erased
+from casework.client_data import not_erased
 from models import Client, Conversation, ConversationStatus, Event, Referral, Role, User
 from models.case import Goal, Note
 

@@ -1,25 +1,30 @@
-"""Words a CHW reads for the codes the records keep (escalation reasons, need domains, statuses)."""
+"""The words staff read for the codes the records keep: one table per kind of code, used alike by
+the dashboard, the reports and the FHIR export, so a code reads the same everywhere.
+
+A code the records may hold has its label here; `label()` still shows an unknown one (made
+readable) rather than hide it. Words a standard defines for its own codes (an SDOHCC display, a
+FHIR status) are the standard's, in `interop/fhir/codes.py`.
+"""
 
 from __future__ import annotations
 
+from bot.i18n import LANGUAGE_NAMES
+
+# Why a conversation went to the CHW queue (Conversation.escalation_reason, `escalated` events).
 ESCALATION_REASONS = {
-    "crisis": "Crisis",
-    "safety_screen": "Safety screen",
+    "crisis": "Crisis words",
+    "safety_screen": "Positive safety screen",
     "asked_for_person": "Asked for a person",
-    "not_understood": "Bot did not understand",
-    "referral_failed": "Referral failed",
+    "not_understood": "Not understood",
+    "referral_failed": "Referral failed, nothing else to offer",
     "checkin_no_reply": "No reply to a check-in",
     "error": "Bot error",
 }
 
-LANGUAGES = {
-    "en": "English",
-    "es": "Spanish",
-    "vi": "Vietnamese",
-    "zh_Hans": "Chinese (simplified)",
-    "ht": "Haitian Creole",
-    "ar": "Arabic",
-}
+URGENCIES = {"urgent": "Urgent", "normal": "Normal"}
+
+LANGUAGES = LANGUAGE_NAMES  # the one list of languages, bot/i18n/languages.py
+NO_LANGUAGE = "Not chosen yet"
 
 # HL7 Gravity SDOHCC domain codes, the ones the screening finds first.
 NEED_DOMAINS = {
@@ -65,6 +70,16 @@ REFERRAL_STATUSES = {
     "entered-in-error": "Entered in error",
 }
 
+# Why a referral failed, was rejected, cancelled or put on hold (a CHW picks one; the client's
+# check-in answer gives one of the first four).
+REFERRAL_FAILURE_REASONS = {
+    "no_answer": "No answer from the provider",
+    "not_eligible": "Not eligible",
+    "no_capacity": "No capacity",
+    "closed": "Closed",
+    "other": "Other",
+}
+
 GOAL_STATUSES = {"active": "Active", "on-hold": "On hold", "completed": "Completed", "cancelled": "Cancelled"}
 
 ACHIEVEMENTS = {
@@ -98,6 +113,9 @@ MESSAGE_STATUSES = {
     "failed": "Failed",
 }
 
+DIRECTIONS = {"in": "Inbound", "out": "Outbound"}
+CHANNELS = {"sms": "SMS", "whatsapp": "WhatsApp"}
+
 SERVICE_STATUSES = {
     "active": "Active",
     "inactive": "Inactive",
@@ -107,13 +125,7 @@ SERVICE_STATUSES = {
 
 
 def label(table: dict[str, str], code: str | None, missing: str = "—") -> str:
-    """The label for a code; unknown codes are shown as they are, so nothing is hidden."""
+    """The label for a code; an unknown code is shown as it is (made readable), so nothing is hidden."""
     if code is None:
         return missing
     return table.get(code, code.replace("_", " ").replace("-", " ").capitalize())
-
-
-def mask_phone(phone: str | None) -> str:
-    """'+15555550123' -> '•••-0123': enough to tell clients apart in a list, not to call them."""
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
-    return f"•••-{digits[-4:]}" if len(digits) >= 4 else "•••"

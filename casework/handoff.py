@@ -1,7 +1,9 @@
-"""A conversation between the bot and a CHW: claim it, text the client, hand it back or close it.
+"""A conversation between the bot and a CHW: claim it, text the client, release it or close it.
 
 Each function works in the caller's transaction and never commits; the view commits, then
-enqueues the sends. Each change is recorded as an `Event` so the client's timeline shows it:
+enqueues the sends. Handing back to the bot is `release` here and the bot's resume in
+`bot.pipeline` (which says so to the client and asks its question again). Each change is
+recorded as an `Event` so the client's timeline shows it:
 
 - `conversation_claimed`: `{"by": 3}` (the CHW's user id)
 - `conversation_handed_back`: `{"by": 3}`: the bot carries on where it left off
@@ -16,10 +18,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.engine import Input
 from bot.i18n import render
 from bot.messaging.outbox import write_text
-from bot.pipeline import resume
 from models import Client, Conversation, ConversationStatus, Event, Message, User
 
 
@@ -67,16 +67,13 @@ def lock(session: Session, conv: Conversation) -> Client:
     return client
 
 
-def hand_back(session: Session, conv: Conversation, user: User, now: datetime) -> list[Message]:
-    """Give the (locked) conversation back to the bot, which says so and asks its current question
-    again. Returns the bot's texts, to send after commit."""
-    client = session.get(Client, conv.client_id)
+def release(session: Session, conv: Conversation, user: User, now: datetime) -> None:
+    """Give the (locked) conversation back to the bot; `bot.pipeline.hand_back` then resumes it."""
     conv.status = ConversationStatus.BOT
     conv.assigned_to_id = None
     conv.claimed_at = None
     _record(session, conv, "conversation_handed_back", user, now)
     session.flush()
-    return resume(session, client, Input(kind="resume"), now)
 
 
 def close(session: Session, conv: Conversation, user: User, now: datetime) -> None:
