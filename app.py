@@ -65,7 +65,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from casework.cli import clients_cli
     from demo import demo_cli
     from directory.cli import directory_cli
-    from reports.fhir.cli import fhir_cli
+    from interop.fhir.cli import fhir_cli
     from workers.cli import worker_command
 
     app.cli.add_command(chat_command)

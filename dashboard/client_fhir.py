@@ -9,10 +9,9 @@ from flask_login import current_user
 from casework.access import client_or_404
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
+from interop.fhir.bundle import client_bundle, export_source
 from models.base import db
 from models.clock import now
-from reports.fhir.bundle import client_bundle
-from reports.fhir.cli import export_source
 
 
 @dashboard_bp.route("/clients/<int:client_id>/fhir.json")

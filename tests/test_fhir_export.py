@@ -10,12 +10,12 @@ import pytest
 import sqlalchemy as sa
 from fhir.resources.R4B.bundle import Bundle
 
+from interop.fhir import codes
+from interop.fhir.bundle import client_bundle
+from interop.fhir.cli import fhir_cli
 from models import Client, ReferralStatus
 from models.audit import AuditEntry
 from models.base import db
-from reports.fhir import codes
-from reports.fhir.bundle import client_bundle
-from reports.fhir.cli import fhir_cli
 from tests.report_data import at, make_program
 from tests.staff import PASSWORD
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
+from interop.fhir.bundle import client_bundle, export_source, find_client
 from models.audit import audit
 from models.base import db
 from models.clock import now
-from reports.fhir.bundle import client_bundle, find_client
 
 fhir_cli = AppGroup("fhir", help="FHIR R4 export (HL7 Gravity SDOH Clinical Care).")
 
@@ -33,8 +32,3 @@ def export(phone: str, output: str | None) -> None:
         click.echo(f"Wrote {len(bundle.entry or [])} resources to {output}", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def export_source() -> str:
-    """What makes this deployment's ids its own: its public URL, when it has one."""
-    return current_app.config.get("PUBLIC_URL") or "urn:enlace"

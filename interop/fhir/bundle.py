@@ -19,10 +19,14 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from fhir.resources.R4B.bundle import Bundle
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from bot.i18n import LANGUAGE_TAGS
 from casework.labels import LANGUAGES, REFERRAL_FAILURE_REASONS
+from interop.fhir import codes as c
+from interop.fhir.codes import coding, concept
+from interop.fhir.instrument import Instrument, ahc_hrsn
 from models import (
     Channel,
     Client,
@@ -34,9 +38,11 @@ from models import (
     ScreeningAnswer,
     ScreeningStatus,
 )
-from reports.fhir import codes as c
-from reports.fhir.codes import coding, concept
-from reports.fhir.instrument import Instrument, ahc_hrsn
+
+
+def export_source() -> str:
+    """What makes this deployment's ids its own: its public URL, when it has one."""
+    return current_app.config.get("PUBLIC_URL") or "urn:enlace"
 
 
 class _Entries:
