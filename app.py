@@ -12,7 +12,23 @@ from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
 import config
+import dashboard
+from bot.cli.catalogs import catalogs_cli
+from bot.cli.chat import chat_command
+from bot.web.health import bp as health_bp
+from bot.web.simulator import bp as simulator_bp
+from bot.web.webhook import bp as webhook_bp
+from casework.cli import clients_cli
+from demo import demo_cli
+from directory.cli import directory_cli
+from flows.loader import flows
+from interop.fhir.cli import fhir_cli
 from models import db
+from models.clock import init_clock
+from workers.cli import worker_command
+from workers.queue import init_queue
+from workers.registry import JOBS
+from workers.sweeper import run_sweeps
 
 migrate = Migrate()
 csrf = CSRFProtect()
@@ -34,47 +50,18 @@ def create_app(overrides: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
     csrf.init_app(app)
 
-    from flows.loader import flows
-    from models.clock import init_clock
-    from workers.queue import init_queue
-
     flows()  # a broken flow file stops start-up here, naming the file and the field
-    # Event handlers and sweeps register themselves on import.
-    import bot.referrals  # noqa: F401
-    import bot.suggestions  # noqa: F401
-    import workers.checkins  # noqa: F401
-
     init_clock(app)
-    init_queue(app)
-
-    from bot.health import bp as health_bp
-    from bot.simulator import bp as simulator_bp
-    from bot.webhook import bp as webhook_bp
+    init_queue(app, JOBS, run_sweeps)  # every job and sweep: workers/registry.py
 
     app.register_blueprint(webhook_bp)
     csrf.exempt(webhook_bp)  # signed by Twilio instead
     app.register_blueprint(health_bp)
     app.register_blueprint(simulator_bp)
-
-    import dashboard
-
     dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
 
-    from bot.catalog_cli import catalogs_cli
-    from bot.cli import chat_command
-    from casework.cli import clients_cli
-    from demo import demo_cli
-    from directory.cli import directory_cli
-    from interop.fhir.cli import fhir_cli
-    from workers.cli import worker_command
-
-    app.cli.add_command(chat_command)
-    app.cli.add_command(worker_command)
-    app.cli.add_command(catalogs_cli)
-    app.cli.add_command(demo_cli)
-    app.cli.add_command(directory_cli)
-    app.cli.add_command(clients_cli)
-    app.cli.add_command(fhir_cli)
+    for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli):
+        app.cli.add_command(command)
     return app
 
 

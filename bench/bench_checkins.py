@@ -68,7 +68,6 @@ def seed(env: dict, n: int) -> None:
     """N clients with consent, each with a referral whose check-in is due now (bulk, untimed)."""
     from app import create_app
     from models import db
-    from workers.checkins import run_due_checkins
     from workers.queue import jobs
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"].replace("postgresql://",
@@ -91,7 +90,7 @@ def seed(env: dict, n: int) -> None:
                 "SELECT id, 'food-insecurity', 'svc-' || id, 'Chelsea Food Pantry', '(212) 555-0101', 'requested',"
                 " true, :then, :now, 'ask', 0 FROM client"), {"now": now - timedelta(seconds=1),
                                                              "then": now - timedelta(days=3)})
-        jobs().enqueue(run_due_checkins)  # what RQ's scheduler does at the due second
+        jobs().enqueue("run_due_checkins")  # what RQ's scheduler does at the due second
 
 
 def main() -> None:

@@ -72,7 +72,7 @@ def bench_app():
     from flask import Response
 
     from app import create_app
-    from bot.webhook import EMPTY_TWIML
+    from bot.web.webhook import EMPTY_TWIML
 
     app = create_app({"JOBS_AUTOSTART": False})
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from casework.checkins import schedule_checkin
 from models import Client, NeedStatus, Referral, ReferralStatus
 from models.referral import set_status
 from models.screening import Need, record_need
-from workers.checkins import schedule_checkin
 
 
 def create_referral(session: Session, client: Client, need_domain: str, service_id: str | None, service_name: str,

@@ -9,8 +9,8 @@ from flask_login import current_user
 
 from bot.i18n import render
 from bot.messaging.channels import WHATSAPP_WINDOW
-from bot.messaging.outbox import outgoing
-from bot.pipeline import hand_back
+from bot.messaging.outbox import enqueue_sends, outgoing
+from bot.pipeline.process import hand_back
 from casework.access import conversation_or_404, may_release, may_reply
 from casework.handoff import close, lock, send_text
 from casework.sla import SlaPolicy, sla_clock
@@ -22,7 +22,6 @@ from dashboard.transcript import transcript
 from models import Channel, Client, Conversation, MessageStatus, User, db
 from models.case import Note
 from models.clock import now
-from workers.sending import enqueue_sends
 
 STAFF = ("chw", "supervisor", "admin")
 

@@ -15,7 +15,9 @@ import sqlalchemy as sa
 from flask.cli import AppGroup
 
 from demo.directory import write_demo_directory
+from directory.importer import import_directory
 from models import db
+from models.directory import Service
 from models.staff import Role, User, create_user
 
 demo_cli = AppGroup("demo", help="Demo data for trying Enlace locally.")
@@ -26,9 +28,6 @@ DEMO_USERS = [("chw@enlace.demo", Role.CHW, "Demo CHW"), ("supervisor@enlace.dem
 @demo_cli.command("setup")
 def setup_command() -> None:
     """Load the demo directory (once) and (re)set the demo logins."""
-    from directory.importer import import_directory
-    from models.directory import Service
-
     if not db.session.scalar(sa.select(sa.func.count()).select_from(Service)):
         with tempfile.TemporaryDirectory() as tmp:
             write_demo_directory(Path(tmp))

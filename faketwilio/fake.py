@@ -15,12 +15,15 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
+from twilio.rest import Client
+
 from faketwilio import shapes
 from faketwilio.api import MessagesApi
 from faketwilio.callbacks import StatusReporter, Transport
 from faketwilio.control import Control
 from faketwilio.faults import Failure, Faults
 from faketwilio.inbound import inbound_form
+from faketwilio.sdk import BaseUrlHttpClient
 from faketwilio.server import Server
 from faketwilio.signing import post_signed, signature
 from faketwilio.state import Store
@@ -84,10 +87,6 @@ class FakeTwilio:
 
     def client(self, **http_client_options):
         """A real twilio `Client` whose requests go to this fake (options: timeout, …)."""
-        from twilio.rest import Client
-
-        from faketwilio.sdk import BaseUrlHttpClient
-
         http_client = BaseUrlHttpClient(self.url, **http_client_options)
         return Client(self.account_sid, self.auth_token, http_client=http_client)
 

@@ -14,8 +14,8 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
-from bot import catalog_cli
-from bot.catalog_check import TRANSLATED_LANGUAGES, Translations, measures, problems, report
+from bot.cli import catalogs as catalog_cli
+from bot.cli.catalog_check import TRANSLATED_LANGUAGES, Translations, measures, problems, report
 from bot.i18n import LOCALES_DIR, REGISTRY, SUPPORTED_LANGUAGES, render
 from flows.loader import flows
 

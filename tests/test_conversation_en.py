@@ -2,8 +2,8 @@
 
 import sqlalchemy as sa
 
-from bot.effects import apply_events
 from bot.engine import Emitted
+from bot.pipeline.effects import apply_events
 from models import Client, Event, Need, Screening, ScreeningAnswer, db
 from models.client import Channel
 from models.conversation import open_conversation_for_update

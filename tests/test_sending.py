@@ -214,7 +214,7 @@ def test_whatsapp_outside_the_window_falls_back_to_sms(make_app, fake_twilio, cl
         client = db.session.scalars(sa.select(Client)).one()
         msg = write_text(db.session, client, None, "A note from your CHW", clock.now, author_id=None)
         db.session.commit()
-        from workers.sending import enqueue_sends
+        from bot.messaging.outbox import enqueue_sends
         enqueue_sends([msg])
     drain(app)
     fake_twilio.flush_callbacks()

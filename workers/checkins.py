@@ -1,6 +1,6 @@
 """Closing the loop: check-in texts after a referral, one reminder, then a person.
 
-The referral row holds the schedule (`next_checkin_at`, `checkin_stage`). RQ's scheduler
+The referral row holds the schedule (`casework.checkins`). RQ's scheduler
 wakes a `run_due_checkins` job at each due second (referrals due in the same second share
 it), and that job runs the check-ins then due in batches. Batches, not a job per check-in,
 because RQ spends more on a job than a check-in costs: a job claims its batch with SKIP
@@ -19,14 +19,16 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import Session
 
 from bot.engine import Input
-from bot.messaging.quiet_hours import next_allowed, zone
+from bot.pipeline.escalation import escalate_recorded
+from bot.pipeline.process import run_step
+from casework.checkins import checkin_time, is_due, schedule_at
+from flows.loader import need_labels
 from models import CheckinStage, Client, Conversation, ConversationStatus, Referral, clock, db
-from models.referral import OPEN_STATUSES
-from workers.queue import enqueue_after_commit, jobs
-from workers.sweeper import sweep
+from models.conversation import open_conversation
+from workers.queue import jobs
+from workers.sending import send_now
 
 log = logging.getLogger(__name__)
 
@@ -35,23 +37,6 @@ BATCH = 50  # check-ins a job runs in one transaction
 # Jobs woken for more due check-ins: at most one waits at a time. Each has an id of its own, since
 # RQ cannot queue again the id of a job that is running (the one doing the waking).
 WAKE_PREFIX = "checkins-due-"
-
-
-def _allowed(client: Client, when: datetime) -> datetime:
-    cfg = current_app.config
-    return next_allowed(when, zone(client.timezone, cfg["DEFAULT_TIMEZONE"]), cfg["QUIET_HOURS"])
-
-
-def schedule_checkin(session: Session, referral: Referral, client: Client, now: datetime) -> None:
-    """The first (or next) check-in, FOLLOWUP_AFTER from now, outside quiet hours."""
-    referral.checkin_stage = CheckinStage.ASK
-    _schedule(session, referral, _allowed(client, now + current_app.config["FOLLOWUP_AFTER"]))
-
-
-def _schedule(session: Session, referral: Referral, when: datetime) -> None:
-    referral.next_checkin_at = when
-    slot = when.replace(microsecond=0) + timedelta(seconds=1 if when.microsecond else 0)
-    enqueue_after_commit(session, run_due_checkins, when=slot, job_id=f"checkins-at-{slot:%Y%m%dT%H%M%S}")
 
 
 def run_due_checkins() -> str:
@@ -72,8 +57,6 @@ def run_due_checkins() -> str:
         log.exception("a batch of %d check-ins failed; running them one by one", len(ids))
         db.session.rollback()
         texts = _one_by_one(ids, now)
-    from workers.sending import send_now
-
     send_now(texts)
     return f"{len(ids)} check-ins"
 
@@ -83,15 +66,11 @@ def _wake() -> bool:
     queue = jobs()
     if queue.waiting_prefix(WAKE_PREFIX):
         return False
-    return queue.enqueue(run_due_checkins, job_id=WAKE_PREFIX + uuid.uuid4().hex)
-
-
-def _due(now: datetime) -> tuple:
-    return Referral.next_checkin_at <= now, Referral.status.in_(OPEN_STATUSES)
+    return queue.enqueue("run_due_checkins", job_id=WAKE_PREFIX + uuid.uuid4().hex)
 
 
 def _claim(now: datetime, referral_id: int | None = None) -> list[Referral]:
-    query = sa.select(Referral).where(*_due(now))
+    query = sa.select(Referral).where(*is_due(now))
     if referral_id is not None:
         query = query.where(Referral.id == referral_id)
     return list(db.session.scalars(
@@ -135,16 +114,12 @@ def _run_batch(due: list[Referral], now: datetime) -> list[int]:
 
 
 def _run_one(referral: Referral, client: Client, conversations: dict[int, Conversation], now: datetime) -> list[int]:
-    from bot.effects import escalate_recorded
-    from bot.pipeline import run_step
-    from models.conversation import open_conversation
-
     if client.opted_out or client.unreachable_at is not None:
         referral.next_checkin_at = None
         return []
-    allowed = _allowed(client, now)
+    allowed = checkin_time(client, now)
     if allowed > now:
-        _schedule(db.session, referral, allowed)
+        schedule_at(db.session, referral, allowed)
         return []
     conv = conversations.get(client.id)
     if conv is None:
@@ -155,18 +130,16 @@ def _run_one(referral: Referral, client: Client, conversations: dict[int, Conver
         referral.checkin_stage, referral.next_checkin_at = CheckinStage.DONE, None
         return []
     if conv.status in (ConversationStatus.WAITING, ConversationStatus.WITH_CHW):
-        _schedule(db.session, referral, _allowed(client, now + DEFER_WHILE_WITH_CHW))
+        schedule_at(db.session, referral, checkin_time(client, now + DEFER_WHILE_WITH_CHW))
         return []
     rows = run_step(db.session, client, conv, Input(kind="checkin_due", data=_checkin_data(referral)), now)
     referral.last_checkin_at = now
     referral.checkin_stage = CheckinStage.REMINDER if stage is CheckinStage.ASK else CheckinStage.CHW_TASK
-    _schedule(db.session, referral, _allowed(client, now + current_app.config["REMINDER_AFTER"]))
+    schedule_at(db.session, referral, checkin_time(client, now + current_app.config["REMINDER_AFTER"]))
     return [row.id for row in rows]  # sending claims only those still pending (not suppressed)
 
 
 def _checkin_data(referral: Referral) -> dict:
-    from flows.loader import need_labels
-
     data = {"referral_id": referral.id, "name": referral.service_name, "phone": referral.service_phone or "",
             "need": referral.need_domain, "service_id": referral.service_id or ""}
     label = need_labels().get(referral.need_domain)
@@ -175,9 +148,8 @@ def _checkin_data(referral: Referral) -> dict:
     return data
 
 
-@sweep
 def due_checkins(now: datetime) -> int:
     """Wake a job when check-ins are due and none is waiting (Redis was down, a worker died)."""
-    due = db.session.scalar(sa.select(Referral.id).where(*_due(now)).limit(1))
+    due = db.session.scalar(sa.select(Referral.id).where(*is_due(now)).limit(1))
     db.session.commit()
     return int(due is not None and _wake())

@@ -1,5 +1,7 @@
 """The job queue: RQ on Redis in production, an in-process queue for the demo and tests.
 
+Jobs are asked for by name ("send_message"); `workers/registry.py` says which function each
+name runs, so any layer can ask for a job without importing the code above it that runs it.
 The database, not the queue, is the record of what must happen: a message row stays
 `pending` until a worker sends it, so a job lost with Redis is found again by the sweeper.
 Enqueueing therefore never raises: a queue that is down is logged and left to the sweeper.
@@ -13,11 +15,13 @@ import logging
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
 from flask import Flask, current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 FEW = 10  # job ids `waiting` looks up one by one rather than reading the whole queue
@@ -25,18 +29,25 @@ FEW = 10  # job ids `waiting` looks up one by one rather than reading the whole 
 
 class JobQueue(ABC):
     backend = "abstract"
+    jobs: Mapping[str, Callable] = {}  # name -> function, set by `init_queue`
+
+    def job(self, name: str) -> Callable:
+        try:
+            return self.jobs[name]
+        except KeyError:
+            raise KeyError(f"no job named {name!r}: workers/registry.py lists the jobs") from None
 
     @abstractmethod
-    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
-        """Run `func(*args)` soon. A job id already waiting is not added twice."""
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
+        """Run job `name` with `args` soon. A job id already waiting is not added twice."""
 
-    def enqueue_many(self, func: Callable, calls: list[tuple[tuple, str | None]]) -> bool:
-        """Several `func(*args)` jobs at once: [(args, job_id), ...]."""
-        return all([self.enqueue(func, *args, job_id=job_id) for args, job_id in calls])
+    def enqueue_many(self, name: str, calls: list[tuple[tuple, str | None]]) -> bool:
+        """Several runs of job `name` at once: [(args, job_id), ...]."""
+        return all([self.enqueue(name, *args, job_id=job_id) for args, job_id in calls])
 
     @abstractmethod
-    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
-        """Run `func(*args)` at `when` (UTC)."""
+    def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
+        """Run job `name` with `args` at `when` (UTC)."""
 
     @abstractmethod
     def health(self) -> dict:
@@ -61,16 +72,17 @@ class RQJobQueue(JobQueue):
         self.redis = Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
         self.queue = Queue(name, connection=self.redis)
 
-    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
         try:
-            self.queue.enqueue_call(func, args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            self.queue.enqueue_call(self.job(name), args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
             return True
         except Exception as exc:  # Redis down: the sweeper will find the row again
-            log.warning("enqueue failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            log.warning("enqueue failed (%s): %s: %s", name, type(exc).__name__, exc)
             return False
 
-    def enqueue_many(self, func: Callable, calls: list[tuple[tuple, str | None]]) -> bool:
+    def enqueue_many(self, name: str, calls: list[tuple[tuple, str | None]]) -> bool:
         """One round trip to Redis for all of them (a reply is often two or three texts)."""
+        func = self.job(name)
         try:
             self.queue.enqueue_many([
                 self.queue.prepare_data(func, args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
@@ -78,15 +90,15 @@ class RQJobQueue(JobQueue):
             ])
             return True
         except Exception as exc:
-            log.warning("enqueue failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            log.warning("enqueue failed (%s): %s: %s", name, type(exc).__name__, exc)
             return False
 
-    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+    def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
         try:
-            self.queue.enqueue_at(when, func, *args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            self.queue.enqueue_at(when, self.job(name), *args, job_id=job_id, result_ttl=600, failure_ttl=86400)
             return True
         except Exception as exc:
-            log.warning("schedule failed (%s): %s: %s", func.__name__, type(exc).__name__, exc)
+            log.warning("schedule failed (%s): %s: %s", name, type(exc).__name__, exc)
             return False
 
     def waiting(self, job_ids: list[str]) -> set[str]:
@@ -123,23 +135,26 @@ class InProcessJobQueue(JobQueue):
     """Runs jobs on one background thread inside the app, each in its own app context.
 
     Until `start()` (tests never call it) nothing runs before `run_pending()` is called, which
-    keeps tests deterministic. Scheduled jobs wait for their time on the app's clock.
+    keeps tests deterministic. Scheduled jobs wait for their time on the app's clock. `sweep`
+    runs the sweeps for lost work (`workers.sweeper.run_sweeps`), as the worker process does.
     """
 
     backend = "in-process"
 
-    def __init__(self, app: Flask) -> None:
+    def __init__(self, app: Flask, sweep: Callable[[], object] | None = None) -> None:
         self.app = app
+        self.sweep = sweep
         self._heap: list[tuple[datetime, int, str | None, Callable, tuple]] = []
         self._ids: set[str] = set()
         self._seq = itertools.count()
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
 
-    def enqueue(self, func: Callable, *args: Any, job_id: str | None = None) -> bool:
-        return self.enqueue_at(datetime.min.replace(tzinfo=timezone.utc), func, *args, job_id=job_id)
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
+        return self.enqueue_at(datetime.min.replace(tzinfo=timezone.utc), name, *args, job_id=job_id)
 
-    def enqueue_at(self, when: datetime, func: Callable, *args: Any, job_id: str | None = None) -> bool:
+    def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
+        func = self.job(name)
         with self._cond:
             if job_id is not None:
                 if job_id in self._ids:
@@ -190,15 +205,13 @@ class InProcessJobQueue(JobQueue):
                 self._thread.start()
 
     def _loop(self, sweep_every: float) -> None:
-        from workers.sweeper import run_sweeps
-
         last_sweep = 0.0
         while True:
             self.run_pending()
-            if time.monotonic() - last_sweep >= sweep_every:
+            if self.sweep is not None and time.monotonic() - last_sweep >= sweep_every:
                 last_sweep = time.monotonic()
                 with self.app.app_context():
-                    run_sweeps()
+                    self.sweep()
             with self._cond:
                 self._cond.wait(timeout=1.0)
 
@@ -210,15 +223,18 @@ def _run(func: Callable, args: tuple) -> None:
         log.exception("job %s failed", func.__name__)
 
 
-def init_queue(app: Flask) -> None:
+def init_queue(app: Flask, jobs: Mapping[str, Callable], sweep: Callable[[], object]) -> None:
+    """The app's queue, running `jobs` (workers/registry.py); the in-process one also runs `sweep`."""
     _install_after_commit()
     if "JOB_QUEUE" in app.config:
-        app.extensions["jobs"] = app.config["JOB_QUEUE"]
+        queue = app.config["JOB_QUEUE"]
     elif app.config.get("REDIS_URL"):
-        app.extensions["jobs"] = RQJobQueue(app.config["REDIS_URL"])
+        queue = RQJobQueue(app.config["REDIS_URL"])
     else:
-        queue = InProcessJobQueue(app)
-        app.extensions["jobs"] = queue
+        queue = InProcessJobQueue(app, sweep)
+    queue.jobs = jobs
+    app.extensions["jobs"] = queue
+    if isinstance(queue, InProcessJobQueue):
         if app.config.get("JOBS_AUTOSTART", True):
             # Start with the first request, so that CLI commands (db upgrade ...) run no background work.
             app.before_request(queue.start)
@@ -228,16 +244,13 @@ def jobs() -> JobQueue:
     return current_app.extensions["jobs"]
 
 
-def enqueue_after_commit(session, func: Callable, *args: Any, when: datetime | None = None,
+def enqueue_after_commit(session, name: str, *args: Any, when: datetime | None = None,
                          job_id: str | None = None) -> None:
-    """Enqueue a job once the session's transaction commits (never for work that rolled back)."""
-    session.info.setdefault("after_commit", []).append((func, args, when, job_id))
+    """Enqueue job `name` once the session's transaction commits (never for work that rolled back)."""
+    session.info.setdefault("after_commit", []).append((name, args, when, job_id))
 
 
 def _install_after_commit() -> None:
-    from sqlalchemy import event
-    from sqlalchemy.orm import Session
-
     if event.contains(Session, "after_commit", _run_after_commit):
         return
     event.listen(Session, "after_commit", _run_after_commit)
@@ -248,15 +261,15 @@ def _run_after_commit(session) -> None:
     pending = session.info.pop("after_commit", [])
     queue = jobs() if pending else None
     scheduled = set()
-    for func, args, when, job_id in pending:
+    for name, args, when, job_id in pending:
         if job_id is not None:  # a batch of check-ins due in the same second shares one job
             if job_id in scheduled:
                 continue
             scheduled.add(job_id)
         if when is None:
-            queue.enqueue(func, *args, job_id=job_id)
+            queue.enqueue(name, *args, job_id=job_id)
         else:
-            queue.enqueue_at(when, func, *args, job_id=job_id)
+            queue.enqueue_at(when, name, *args, job_id=job_id)
 
 
 def _drop_after_commit(session) -> None:

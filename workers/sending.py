@@ -21,10 +21,9 @@ from urllib3.exceptions import NewConnectionError
 
 from bot.messaging.channels import NoRoute, route
 from bot.messaging.delivery import advance, parse_status, react_to_error
-from bot.messaging.outbox import ALLOWED_AFTER_STOP
+from bot.messaging.outbox import ALLOWED_AFTER_STOP, enqueue_sends
+from bot.messaging.twilio_client import twilio_client
 from models import Client, Message, MessageStatus, clock, db
-from workers.queue import jobs
-from workers.twilio_client import twilio_client
 
 log = logging.getLogger(__name__)
 
@@ -34,27 +33,6 @@ BACKOFF = [timedelta(seconds=s) for s in (5, 30, 120, 300, 900, 1800, 3600)]
 
 def backoff(attempts: int) -> timedelta:
     return BACKOFF[min(attempts, len(BACKOFF)) - 1] if attempts > 0 else BACKOFF[0]
-
-
-def send_job_id(msg) -> str:
-    """One id per row and attempt: the queue holds at most one job for each."""
-    return f"send-{msg.id}-{msg.attempts}"
-
-
-def enqueue_sends(messages: list) -> None:
-    """After commit: one send job per pending row (a Message or an Outgoing), now or when due."""
-    queue = jobs()
-    now_jobs = []
-    for msg in messages:
-        if msg.status is not MessageStatus.PENDING:
-            continue
-        job_id = send_job_id(msg)
-        if msg.next_attempt_at is None:
-            now_jobs.append(((msg.id,), job_id))
-        else:
-            queue.enqueue_at(msg.next_attempt_at, send_message, msg.id, job_id=job_id)
-    if now_jobs:
-        queue.enqueue_many(send_message, now_jobs)
 
 
 def send_message(message_id: int) -> str:

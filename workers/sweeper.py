@@ -1,131 +1,31 @@
-"""The safety net: finds work the queue lost (Redis down, a worker killed) and does it again.
-
-Runs every few seconds in the worker process (and in the web process on the embedded
-defaults). Each sweep is idempotent: the row states decide what is still to be done.
-Other capabilities add their own sweeps with `@sweep`.
-"""
+"""Running the sweeps (`workers/registry.py` lists them) every few seconds: in the worker
+process, and in the web process on the embedded defaults (through the in-process queue)."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import sqlalchemy as sa
 from flask import Flask
 
-from models import Message, MessageStatus, clock, db
-from models.message import Direction
+from models import clock, db
+from workers.registry import SWEEPS
 
 log = logging.getLogger(__name__)
 
-PENDING_GRACE = timedelta(seconds=20)  # a fresh row's own job is probably on its way
-SENDING_STUCK = timedelta(minutes=2)
-RECEIVED_STUCK = timedelta(seconds=30)
-STATUS_SILENT = timedelta(minutes=10)  # Twilio reports within seconds; this long means a lost callback
-STATUS_WINDOW = timedelta(days=1)  # after that, a text still `sent` stays so (carriers without receipts)
-BATCH = 500
-
-_SWEEPS: list[Callable[[datetime], int]] = []
-
-
-def sweep(fn: Callable[[datetime], int]) -> Callable[[datetime], int]:
-    _SWEEPS.append(fn)
-    return fn
-
 
 def run_sweeps(now: datetime | None = None) -> dict[str, int]:
+    """Run every sweep once; returns how much each did, by name."""
     now = now or clock.now()
     done = {}
-    for fn in _SWEEPS:
+    for fn in SWEEPS:
         try:
             done[fn.__name__] = fn(now)
         except Exception:
             db.session.rollback()
             log.exception("sweep %s failed", fn.__name__)
     return done
-
-
-@sweep
-def requeue_pending(now: datetime) -> int:
-    from workers.queue import jobs
-    from workers.sending import enqueue_sends, send_job_id
-
-    rows = db.session.scalars(
-        sa.select(Message)
-        .where(
-            Message.status == MessageStatus.PENDING,
-            sa.or_(
-                sa.and_(Message.next_attempt_at.is_(None), Message.created_at <= now - PENDING_GRACE),
-                Message.next_attempt_at <= now,
-            ),
-        )
-        .order_by(Message.id)
-        .limit(BATCH)
-    ).all()
-    for msg in rows:  # due now: the job runs at once
-        msg.next_attempt_at = None
-    db.session.commit()
-    # A row whose job still waits in a long queue is not lost: a second job would only add to the queue.
-    waiting = jobs().waiting([send_job_id(m) for m in rows])
-    lost = [m for m in rows if send_job_id(m) not in waiting]
-    enqueue_sends(lost)
-    return len(lost)
-
-
-@sweep
-def reconcile_sending(now: datetime) -> int:
-    from workers.sending import reconcile
-
-    ids = db.session.scalars(
-        sa.select(Message.id)
-        .where(Message.status == MessageStatus.SENDING, Message.claimed_at <= now - SENDING_STUCK)
-        .limit(BATCH)
-    ).all()
-    db.session.commit()
-    for message_id in ids:
-        reconcile(message_id)
-    return len(ids)
-
-
-@sweep
-def refresh_statuses(now: datetime) -> int:
-    """Texts Twilio took whose callbacks we never got: ask Twilio, less often the older they are."""
-    from workers.sending import refresh_status
-
-    heard = sa.func.coalesce(Message.updated_at, Message.created_at)
-    rows = db.session.execute(
-        sa.select(Message.id, Message.created_at, heard)
-        .where(Message.status.in_([MessageStatus.ACCEPTED, MessageStatus.QUEUED, MessageStatus.SENT]),
-               Message.twilio_sid.is_not(None), Message.created_at >= now - STATUS_WINDOW,
-               heard <= now - STATUS_SILENT)
-        .order_by(heard)
-        .limit(BATCH)
-    ).all()
-    db.session.commit()
-    due = [message_id for message_id, created, last in rows if now - last >= (now - created) / 2]
-    for message_id in due:
-        refresh_status(message_id)
-    return len(due)
-
-
-@sweep
-def process_received(now: datetime) -> int:
-    from bot.pipeline import process
-    from workers.sending import enqueue_sends
-
-    ids = db.session.scalars(
-        sa.select(Message.id)
-        .where(Message.direction == Direction.INBOUND, Message.status == MessageStatus.RECEIVED,
-               Message.created_at <= now - RECEIVED_STUCK)
-        .order_by(Message.id)
-        .limit(BATCH)
-    ).all()
-    db.session.commit()
-    for message_id in ids:
-        enqueue_sends(process(db.session, message_id, now))
-    return len(ids)
 
 
 def start_sweeper(app: Flask, every: float = 10.0) -> threading.Thread:

@@ -1,7 +1,7 @@
 """Writing outbound texts as message rows, inside the caller's transaction.
 
 A row is the promise to send: it is rendered in the client's language now (so the
-transcript shows exactly what was sent) and sent by a worker after commit. Rows that must
+transcript shows exactly what was sent) and sent by a worker after commit (`enqueue_sends`). Rows that must
 never go out (opted out, unreachable) are written as `suppressed`, so the record shows the
 bot's intent and why it was held back.
 """
@@ -21,6 +21,7 @@ from bot.i18n.segments import count_segments
 from bot.messaging.quiet_hours import next_allowed, zone
 from models import Client, Conversation, Message, MessageStatus, Sender
 from models.message import Direction
+from workers.queue import jobs
 
 
 class Outgoing(NamedTuple):
@@ -34,6 +35,28 @@ class Outgoing(NamedTuple):
 
 def outgoing(rows: list[Message]) -> list[Outgoing]:
     return [Outgoing(m.id, m.status, m.attempts, m.next_attempt_at) for m in rows]
+
+
+def send_job_id(msg) -> str:
+    """One id per row and attempt: the queue holds at most one job for each."""
+    return f"send-{msg.id}-{msg.attempts}"
+
+
+def enqueue_sends(messages: list) -> None:
+    """After commit: one send job (`workers.sending.send_message`) per pending row (a Message or an
+    Outgoing), now or when due."""
+    queue = jobs()
+    now_jobs = []
+    for msg in messages:
+        if msg.status is not MessageStatus.PENDING:
+            continue
+        job_id = send_job_id(msg)
+        if msg.next_attempt_at is None:
+            now_jobs.append(((msg.id,), job_id))
+        else:
+            queue.enqueue_at(msg.next_attempt_at, "send_message", msg.id, job_id=job_id)
+    if now_jobs:
+        queue.enqueue_many("send_message", now_jobs)
 
 
 # Texts that may still go to a client who has opted out: the confirmation of the opt-out.

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
 from bot.messaging.inbound import MalformedWebhook, parse_form
+from bot.pipeline.inbound import handle_inbound
 from models import Client, Message, db
 from models.message import Direction
 
@@ -41,8 +42,6 @@ def page():
 
 @bp.post("/simulator/messages")
 def send():
-    from bot.webhook import handle_inbound
-
     data = request.get_json(silent=True) or {}
     form = {
         "MessageSid": "SM" + uuid.uuid4().hex,

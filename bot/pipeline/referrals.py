@@ -9,13 +9,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.effects import escalate_recorded, handles
+from bot.pipeline.escalation import escalate_recorded
 from casework.referrals import create_referral, record_failure_reason, record_outcome
 from models import Client, Conversation, Referral
 
 
-@handles("referral_chosen")
-def _chosen(session, client, conv, event, now):
+def chosen(session, client, conv, event, now):
     """The client picked a resource and said whether we may share their details:
     `{"type": "referral_chosen", "data": {"answer": "yes", "context": {"service_id": "s1", "name": "City Pantry",
     "phone": "(617) 555-0100", "need": "food-insecurity"}}}`."""
@@ -33,8 +32,7 @@ def _referral(session: Session, client: Client, event) -> Referral | None:
     ).first()
 
 
-@handles("referral_outcome")
-def _outcome(session, client, conv, event, now):
+def outcome(session, client, conv, event, now):
     """The check-in answer:
     `{"type": "referral_outcome", "data": {"answer": "got_help", "context": {"referral_id": 7}}}`.
 
@@ -46,8 +44,7 @@ def _outcome(session, client, conv, event, now):
     record_outcome(session, referral, client, event.data.get("answer"), now)
 
 
-@handles("referral_failed")
-def _failed(session, client, conv, event, now):
+def failed(session, client, conv, event, now):
     """Why it failed:
     `{"type": "referral_failed", "data": {"answer": "no_capacity", "context": {"referral_id": 7}}}`."""
     referral = _referral(session, client, event)
@@ -55,7 +52,6 @@ def _failed(session, client, conv, event, now):
         record_failure_reason(session, referral, event.data.get("answer"), now)
 
 
-@handles("referral_dead_end")
-def _dead_end(session, client: Client, conv: Conversation, event, now):
+def dead_end(session, client: Client, conv: Conversation, event, now):
     """No other resource to offer after a failed referral: a person takes over."""
     escalate_recorded(session, client, conv, "referral_failed", "normal", now)

@@ -13,7 +13,6 @@ from datetime import datetime
 from babel.dates import format_datetime
 from flask import current_app
 
-from bot.effects import handles
 from bot.engine import Input
 from bot.engine.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from bot.i18n import render
@@ -24,7 +23,6 @@ PAGE = 3
 MAX_NAME = 40
 
 
-@handles("resources_requested")
 def find_resources(session, client, conv, event, now):
     """`{"type": "resources_requested", "data": {"need": "food-insecurity", "offset": 0, "exclude": []}}`."""
     exclude = set(event.data.get("exclude") or [])

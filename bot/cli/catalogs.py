@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from bot.catalog_check import TRANSLATED_LANGUAGES, problems, report
+from bot.cli.catalog_check import TRANSLATED_LANGUAGES, problems, report
 
 catalogs_cli = AppGroup("catalogs", help="Check and measure the translation catalogs.")
 

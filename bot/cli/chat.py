@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask.cli import with_appcontext
 
 from bot.messaging.inbound import MalformedWebhook, parse_form
+from bot.pipeline.inbound import handle_inbound
 from models import Client, Message, db
 from models.message import Direction
 from workers.queue import jobs
@@ -20,8 +21,6 @@ from workers.queue import jobs
 @with_appcontext
 def chat_command(phone: str, whatsapp: bool) -> None:
     """Each line you type is an inbound text; the assistant's replies are printed (Ctrl-D ends)."""
-    from bot.webhook import handle_inbound
-
     queue = jobs()
     if queue.backend == "in-process":
         queue.start()  # send replies (to the local outbox) while we chat

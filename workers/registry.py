@@ -1,0 +1,29 @@
+"""Every job and every sweep, in one place.
+
+A job is asked for by name (`jobs().enqueue("send_message", ...)`, `enqueue_after_commit`), so
+code below the workers can ask for one without importing it; this table says which function
+runs. A sweep finds work the queue lost and does it again; `workers.sweeper` runs them in this
+order every few seconds. To add a job or a sweep: write it in the module of its concept under
+`workers/`, then list it here. (Event handlers have their own table: `bot/pipeline/handlers.py`.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from workers import checkins, sending, status, sweeps
+
+JOBS: dict[str, Callable] = {
+    "send_message": sending.send_message,
+    "apply_status_callback": status.apply_status_callback,
+    "run_due_checkins": checkins.run_due_checkins,
+}
+
+SWEEPS: tuple[Callable[[datetime], int], ...] = (
+    sweeps.requeue_pending,
+    sweeps.reconcile_sending,
+    sweeps.refresh_statuses,
+    sweeps.process_received,
+    checkins.due_checkins,
+)
