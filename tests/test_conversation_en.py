@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from bot.engine import Emitted
+from bot.engine import QuestionAnswered, Reached
 from bot.pipeline.effects import apply_events
 from models import Client, Event, Need, Screening, ScreeningAnswer, db
 from models.client import Channel
@@ -130,15 +130,15 @@ def test_a_question_answered_again_in_the_same_screening_keeps_the_latest_answer
     """A question can be asked twice in one screening (a CHW hands the chat back mid-question, the
     client changes their mind): the case and the FHIR export show one answer, the last one."""
     def answered(codes, loinc):
-        return Emitted("question_answered", {"question": "food_worry", "loinc": "88122-7", "codes": codes,
-                                             "answer_loinc": loinc, "value": None, "skipped": False})
+        return QuestionAnswered(flow="screening", question="food_worry", loinc="88122-7", codes=codes,
+                                answer_loinc=loinc, value=None, skipped=False, language="en")
 
     with app.app_context():
         client = Client(phone="+16175550142", channel=Channel.SMS, language="en")
         db.session.add(client)
         db.session.flush()
         conv = open_conversation_for_update(db.session, client)
-        apply_events(db.session, client, conv, [Emitted("screening_started", {"flow": "screening"}),
+        apply_events(db.session, client, conv, [Reached("screening_started", flow="screening"),
                                                 answered(["often"], ["LA28397-0"])], clock.now)
         db.session.commit()
         apply_events(db.session, client, conv, [answered(["never"], ["LA28398-8"])], clock.now)

@@ -3,7 +3,27 @@ state, replies, events). It runs the flows of `flows/` and reads text with `bot.
 it never touches the database, Redis, Twilio or the system clock.
 """
 
+from bot.engine.events import (
+    AnswerGiven,
+    CrisisDetected,
+    EngineEvent,
+    Escalated,
+    LanguageChosen,
+    NameGiven,
+    NeedIdentified,
+    OptedIn,
+    OptedOut,
+    QuestionAnswered,
+    Reached,
+    ResourcesRequested,
+    Scored,
+    ZipGiven,
+)
 from bot.engine.step import step
-from bot.engine.turn import ClientFacts, Emitted, Input, Reply, StepResult
+from bot.engine.turn import ClientFacts, Input, Reply, StepResult
 
-__all__ = ["ClientFacts", "Emitted", "Input", "Reply", "StepResult", "step"]
+__all__ = [
+    "AnswerGiven", "ClientFacts", "CrisisDetected", "EngineEvent", "Escalated", "Input", "LanguageChosen",
+    "NameGiven", "NeedIdentified", "OptedIn", "OptedOut", "QuestionAnswered", "Reached", "Reply",
+    "ResourcesRequested", "Scored", "StepResult", "ZipGiven", "step",
+]

@@ -10,6 +10,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.engine import texts
+from bot.engine.events import (
+    AnswerGiven,
+    Escalated,
+    LanguageChosen,
+    NameGiven,
+    NeedIdentified,
+    QuestionAnswered,
+    Reached,
+    ResourcesRequested,
+    Scored,
+    ZipGiven,
+)
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.answers import is_next, parse_answer, read_number
 from bot.understanding.keywords import Keyword
@@ -79,7 +91,7 @@ class Runner:
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.result.emit("language_chosen", language=lang)
+        self.result.emit(LanguageChosen(lang))
 
     def reask(self) -> None:
         pos = self.position()
@@ -167,7 +179,7 @@ class Runner:
         self.state["retries"] = self.state.get("retries", 0) + 1
         if self.state["retries"] >= MAX_MISUNDERSTOOD:
             self.state["retries"] = 0
-            self.result.emit("escalated", reason="not_understood", urgency="normal", question=node.id)
+            self.result.emit(Escalated("not_understood", "normal", question=node.id))
             self.result.say(texts.NOT_UNDERSTOOD_ESCALATED.key)
             return
         if node.reask_key:
@@ -182,20 +194,21 @@ class Runner:
         if node.kind == "language" and codes:
             self.set_language(codes[0])
         elif node.kind == "zip" and codes:
-            self.result.emit("zip_given", zip=codes[0])
+            self.result.emit(ZipGiven(codes[0]))
         elif node.kind == "name" and codes:
-            self.result.emit("name_given", name=codes[0])
+            self.result.emit(NameGiven(codes[0]))
         if node.loinc:
             chosen = [node.option(c) for c in codes]
-            self.result.emit(
-                "question_answered", flow=flow.id, question=node.id, loinc=node.loinc, codes=codes,
+            self.result.emit(QuestionAnswered(
+                flow=flow.id, question=node.id, loinc=node.loinc, codes=codes,
                 answer_loinc=[o.loinc for o in chosen if o and o.loinc],
                 value=sum(o.value for o in chosen if o and o.value is not None) if chosen else None,
                 skipped=skipped, language=self.lang,
-            )
+            ))
         if node.emit:
-            self.result.emit(node.emit, flow=flow.id, question=node.id, answer=codes[0] if codes else None,
-                             text_key=node.text_key, language=self.lang, context=dict(self.state.get("vars", {})))
+            self.result.emit(AnswerGiven(node.emit, flow=flow.id, question=node.id, answer=codes[0] if codes else None,
+                                         text_key=node.text_key, language=self.lang,
+                                         context=dict(self.state.get("vars", {}))))
 
     # running nodes until the next question
     def _goto(self, flow: Flow, target: str | None) -> None:
@@ -233,7 +246,7 @@ class Runner:
             if node.type == "say":
                 self.result.say(node.text_key, **self._params())
                 if node.emit:
-                    self.result.emit(node.emit, flow=flow.id, context=dict(self.state.get("vars", {})))
+                    self.result.emit(Reached(node.emit, flow=flow.id, context=dict(self.state.get("vars", {}))))
             elif node.type == "score":
                 self._score(flow, node)
             elif node.type == "summary":
@@ -286,8 +299,7 @@ class Runner:
         lookup = {**lookup, "node": node_id, "items": []}
         self.state["lookup"] = lookup
         self.state["pos"] = [flow_id, node_id]
-        self.result.emit("resources_requested", need=lookup["need"], offset=lookup["offset"],
-                         exclude=lookup["exclude"])
+        self.result.emit(ResourcesRequested(lookup["need"], offset=lookup["offset"], exclude=lookup["exclude"]))
 
     def _found(self, data: dict) -> None:
         pos = self.position()
@@ -315,16 +327,15 @@ class Runner:
                 continue
             needs.append(rule["need"])
             labels.append(rule["label"])
-            self.result.emit("need_identified", need=rule["need"], flow=flow.id,
-                             instrument=flow.instrument.get("loinc"))
+            self.result.emit(NeedIdentified(rule["need"], flow=flow.id, instrument=flow.instrument.get("loinc")))
             if "escalate" in rule:
-                self.result.emit("escalated", **rule["escalate"])
+                self.result.emit(Escalated(**rule["escalate"]))
         self.state["needs"] = needs
         self.state["need_labels"] = labels
         self.state["queue"] = [[n, lbl] for n, lbl in zip(needs, labels, strict=True)]
         if node.emit:
-            self.result.emit(node.emit, flow=flow.id, needs=needs, scores=scores,
-                             instrument=flow.instrument.get("loinc"))
+            self.result.emit(Scored(node.emit, flow=flow.id, needs=needs, scores=scores,
+                                    instrument=flow.instrument.get("loinc")))
 
 
 def _holds(cond: dict, flow: Flow, answers: dict) -> tuple[bool, int | None]:

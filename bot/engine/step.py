@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.engine import texts
+from bot.engine.events import CrisisDetected, Escalated, OptedIn, OptedOut
 from bot.engine.runner import Runner
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.crisis import detect_crisis
@@ -58,19 +59,19 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     crisis = detect_crisis(text)
     if client.opted_out:
         if keyword is Keyword.START:
-            result.emit("opted_in")
+            result.emit(OptedIn())
             result.say(texts.STARTED.key)
         elif crisis:  # no text may go out, but a person should know
-            result.emit("crisis_detected", kind=crisis.kind.value)
-            result.emit("escalated", reason="crisis", urgency="urgent")
+            result.emit(CrisisDetected(crisis.kind.value))
+            result.emit(Escalated("crisis", "urgent"))
         return
     if keyword is Keyword.STOP:
-        result.emit("opted_out", word=text[:40].lower())
+        result.emit(OptedOut(text[:40].lower()))
         result.say(texts.STOPPED.key)
         return
     if crisis:
-        result.emit("crisis_detected", kind=crisis.kind.value)
-        result.emit("escalated", reason="crisis", urgency="urgent")
+        result.emit(CrisisDetected(crisis.kind.value))
+        result.emit(Escalated("crisis", "urgent"))
         result.say(texts.CRISIS.key)
         return
     if keyword is Keyword.HELP:
@@ -86,7 +87,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         result.say(texts.STARTED.key)
         return
     if keyword is Keyword.AGENT:
-        result.emit("escalated", reason="asked_for_person", urgency="normal")
+        result.emit(Escalated("asked_for_person", "normal"))
         result.say(texts.AGENT_ACK.key)
         return
     if keyword is Keyword.LANG:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.engine.events import EngineEvent
+
 
 @dataclass(frozen=True)
 class ClientFacts:
@@ -47,22 +49,14 @@ class Reply:
     automated: bool = False  # True when not answering something the client just sent
 
 
-@dataclass(frozen=True)
-class Emitted:
-    """An event such as `opted_out` or `need_identified`, for the edges to act on and record."""
-
-    type: str
-    data: dict = field(default_factory=dict)
-
-
 @dataclass
 class StepResult:
     state: dict
     replies: list[Reply] = field(default_factory=list)
-    events: list[Emitted] = field(default_factory=list)
+    events: list[EngineEvent] = field(default_factory=list)
 
     def say(self, key: str, options: tuple[str, ...] = (), automated: bool = False, **params: Any) -> None:
         self.replies.append(Reply(key, params, options, automated))
 
-    def emit(self, type_: str, **data: Any) -> None:
-        self.events.append(Emitted(type_, data))
+    def emit(self, event: EngineEvent) -> None:
+        self.events.append(event)

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.engine import Emitted, Input
+from bot.engine import EngineEvent, Input
 from bot.pipeline.events import record_events
 from bot.pipeline.handlers import HANDLERS
 from models import Client, Conversation
 
 
-def apply_events(session: Session, client: Client, conv: Conversation, events: list[Emitted],
+def apply_events(session: Session, client: Client, conv: Conversation, events: list[EngineEvent],
                  now: datetime) -> list[Input]:
     """Record and act on each event; returns the inputs the handlers want fed back to the engine."""
     record_events(session, client, conv, events, now)

@@ -7,21 +7,21 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.engine import Emitted
+from bot.engine import Escalated
 from bot.pipeline.events import record_events
 from casework.escalation import escalate
 from models import Client, Conversation
 
 
-def escalated(session, client, conv, event, now):
-    """Hand the conversation to a CHW: `{"type": "escalated", "data": {"reason": "crisis", "urgency": "urgent"}}`."""
-    escalate(conv, event.data.get("reason") or "asked_for_person", event.data.get("urgency", "normal"), now)
+def escalated(session: Session, client: Client, conv: Conversation, event: Escalated, now: datetime) -> None:
+    """Hand the conversation to a CHW."""
+    escalate(conv, event.reason or "asked_for_person", event.urgency or "normal", now)
 
 
 def escalate_recorded(session: Session, client: Client, conv: Conversation, reason: str, urgency: str,
                       now: datetime) -> None:
     """Escalate from the edge exactly as the engine would: the `escalated` event is recorded and
     its handler runs."""
-    event = Emitted("escalated", {"reason": reason, "urgency": urgency})
+    event = Escalated(reason, urgency)
     record_events(session, client, conv, [event], now)
     escalated(session, client, conv, event, now)

@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.engine import Emitted
+from bot.engine import EngineEvent
 from models import Client, Conversation, Event
 
 
-def record_events(session: Session, client: Client, conv: Conversation, events: list[Emitted],
+def record_events(session: Session, client: Client, conv: Conversation, events: list[EngineEvent],
                   now: datetime) -> None:
     """One Core INSERT for all of them: nothing reads an event back in the turn that wrote it."""
     if events:

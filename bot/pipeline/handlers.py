@@ -10,29 +10,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.engine import Emitted, Input
+from bot.engine import (
+    Escalated,
+    Input,
+    LanguageChosen,
+    NameGiven,
+    NeedIdentified,
+    OptedIn,
+    OptedOut,
+    QuestionAnswered,
+    ResourcesRequested,
+    ZipGiven,
+)
 from bot.pipeline import profile, referrals, screening, suggestions
 from bot.pipeline.escalation import escalated
 from models import Client, Conversation
 
-Handler = Callable[[Session, Client, Conversation, Emitted, datetime], "Input | None"]
+Handler = Callable[[Session, Client, Conversation, Any, datetime], "Input | None"]  # Any: its own event type
 
 HANDLERS: dict[str, tuple[Handler, ...]] = {
-    "opted_out": (profile.opted_out,),
-    "opted_in": (profile.opted_in,),
-    "language_chosen": (profile.language_chosen,),
-    "escalated": (escalated,),
+    OptedOut.type: (profile.opted_out,),
+    OptedIn.type: (profile.opted_in,),
+    LanguageChosen.type: (profile.language_chosen,),
+    Escalated.type: (escalated,),
     "consent_answered": (profile.consent_answered,),  # flows/intake.yaml
-    "zip_given": (profile.zip_given,),
-    "name_given": (profile.name_given,),
+    ZipGiven.type: (profile.zip_given,),
+    NameGiven.type: (profile.name_given,),
     "screening_started": (screening.screening_started,),  # flows/screening.yaml
-    "question_answered": (screening.question_answered,),
-    "need_identified": (screening.need_identified,),
+    QuestionAnswered.type: (screening.question_answered,),
+    NeedIdentified.type: (screening.need_identified,),
     "screening_completed": (screening.screening_completed,),  # flows/screening.yaml
-    "resources_requested": (suggestions.find_resources,),
+    ResourcesRequested.type: (suggestions.find_resources,),
     "referral_chosen": (referrals.chosen,),  # flows/suggestions.yaml
     "referral_outcome": (referrals.outcome,),  # flows/checkin.yaml
     "referral_failed": (referrals.failed,),  # flows/checkin.yaml

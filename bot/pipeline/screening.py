@@ -3,7 +3,12 @@ answer kept), the needs it found and its completion with the safety score."""
 
 from __future__ import annotations
 
-from models import Screening, ScreeningStatus
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.engine import NeedIdentified, QuestionAnswered, Reached, Scored
+from models import Client, Conversation, Screening, ScreeningStatus
 from models.screening import (
     current_screening,
     latest_screening_id,
@@ -13,37 +18,34 @@ from models.screening import (
 )
 
 
-def screening_started(session, client, conv, event, now):
-    """`{"type": "screening_started", "data": {"flow": "screening"}}`."""
+def screening_started(session: Session, client: Client, conv: Conversation, event: Reached, now: datetime) -> None:
     session.add(Screening(client_id=client.id, language=client.language, started_at=now))
     session.flush()
 
 
-def question_answered(session, client, conv, event, now):
-    """`{"type": "question_answered", "data": {"question": "food_worry", "loinc": "88122-7",
-    "codes": ["often"], "answer_loinc": ["LA28397-0"], "value": null, "skipped": false}}`."""
+def question_answered(session: Session, client: Client, conv: Conversation, event: QuestionAnswered,
+                      now: datetime) -> None:
+    """One row per question of the screening: an answer given again replaces the first."""
     screening_id = open_screening_id(session, client.id)
     if screening_id is None:
         screening = Screening(client_id=client.id, language=client.language, started_at=now)
         session.add(screening)
         session.flush()
         screening_id = screening.id
-    d = event.data
     session.execute(store_answer_statement(session.get_bind().dialect.name), {
-        "screening_id": screening_id, "question": d["question"], "item_loinc": d["loinc"], "codes": d["codes"],
-        "answer_loinc": d["answer_loinc"], "value": d.get("value"), "skipped": d.get("skipped", False),
-        "answered_at": now})
+        "screening_id": screening_id, "question": event.question, "item_loinc": event.loinc, "codes": event.codes,
+        "answer_loinc": event.answer_loinc, "value": event.value, "skipped": event.skipped, "answered_at": now})
 
 
-def need_identified(session, client, conv, event, now):
-    """`{"type": "need_identified", "data": {"need": "food-insecurity", "instrument": "96777-8"}}`."""
-    record_need(session, client.id, event.data["need"], now, latest_screening_id(session, client.id))
+def need_identified(session: Session, client: Client, conv: Conversation, event: NeedIdentified,
+                    now: datetime) -> None:
+    record_need(session, client.id, event.need, now, latest_screening_id(session, client.id))
 
 
-def screening_completed(session, client, conv, event, now):
-    """`{"type": "screening_completed", "data": {"needs": ["food-insecurity"], "scores": {"95614-4": 6}}}`."""
+def screening_completed(session: Session, client: Client, conv: Conversation, event: Scored, now: datetime) -> None:
+    """The screening is complete, with its safety score (LOINC 95614-4)."""
     screening = current_screening(session, client.id)
     if screening is not None:
         screening.status = ScreeningStatus.COMPLETED
         screening.completed_at = now
-        screening.safety_score = event.data.get("scores", {}).get("95614-4")
+        screening.safety_score = event.scores.get("95614-4")

@@ -12,26 +12,29 @@ from datetime import datetime
 
 from babel.dates import format_datetime
 from flask import current_app
+from sqlalchemy.orm import Session
 
-from bot.engine import Input
+from bot.engine import Input, ResourcesRequested
 from bot.engine.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from bot.i18n import render
 from bot.messaging.quiet_hours import zone
 from directory.search import search_services
+from models import Client, Conversation
 
 PAGE = 3
 MAX_NAME = 40
 
 
-def find_resources(session, client, conv, event, now):
-    """`{"type": "resources_requested", "data": {"need": "food-insecurity", "offset": 0, "exclude": []}}`."""
-    exclude = set(event.data.get("exclude") or [])
+def find_resources(session: Session, client: Client, conv: Conversation, event: ResourcesRequested,
+                   now: datetime) -> Input:
+    """A page of resources for the need, as the `resources_found` input the engine waits for."""
+    exclude = set(event.exclude or [])
     results = search_services(
-        session, need=event.data["need"], zip_code=client.zip_code, language=client.language,
-        open_at=now, limit=PAGE + len(exclude), offset=event.data.get("offset", 0),
+        session, need=event.need, zip_code=client.zip_code, language=client.language,
+        open_at=now, limit=PAGE + len(exclude), offset=event.offset,
     )
     items = [describe(r, client.language, now) for r in results if r.service_id not in exclude][:PAGE]
-    return Input(kind="resources_found", data={"need": event.data["need"], "items": items})
+    return Input(kind="resources_found", data={"need": event.need, "items": items})
 
 
 def describe(result, lang: str | None, now: datetime) -> dict:
