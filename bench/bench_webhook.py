@@ -40,10 +40,10 @@ def _post(url: str, body: str, phone: str):
 
 def engine_step_us() -> float:
     """Median microseconds for one engine step in the middle of the screening (no I/O)."""
-    from bot.engine import ClientFacts, Input, step
+    from bot.engine import ClientFacts, ConversationState, Input, step
 
     facts = ClientFacts(language="es", has_consent=True)
-    state = {"pos": ["screening", "food_worry"], "answers": {}, "retries": 0}
+    state = ConversationState(pos=["screening", "food_worry"])
     now = datetime(2026, 3, 10, 15, tzinfo=timezone.utc)
     inp = Input(text="a veces")
     step(state, inp, now, facts)  # warm caches

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.engine import ClientFacts, Input, step
+from bot.engine import ClientFacts, ConversationState, Input, LanguageChosen, step
 
 T0 = datetime(2026, 3, 10, 15, 0, tzinfo=timezone.utc)
 
@@ -15,16 +15,17 @@ class Convo:
     """Runs turns like the pipeline does: events that change the client are applied to the facts."""
 
     def __init__(self, **facts):
-        self.state, self.facts, self.now = {}, ClientFacts(**facts), T0
+        self.state, self.facts, self.now = ConversationState(), ClientFacts(**facts), T0
         self.events = []
 
     def say(self, text, **kw):
-        result = step(json.loads(json.dumps(self.state)), Input(text=text, **kw), self.now, self.facts)
+        stored = json.loads(json.dumps(self.state.to_json()))
+        result = step(ConversationState.from_json(stored), Input(text=text, **kw), self.now, self.facts)
         self.state = result.state
         self.events = [e.type for e in result.events]
         for e in result.events:
-            if e.type == "language_chosen":
-                self.facts = replace(self.facts, language=e.data["language"])
+            if isinstance(e, LanguageChosen):
+                self.facts = replace(self.facts, language=e.language)
             elif e.type == "opted_out":
                 self.facts = replace(self.facts, opted_out=True)
             elif e.type == "opted_in":
@@ -128,3 +129,19 @@ def test_resume_after_chw_hands_back():
     c.say("yes")
     result = step(c.state, Input(kind="resume"), T0, replace(c.facts, conversation_status="bot"))
     assert [r.key for r in result.replies] == ["system.resumed", "intake.zip"]
+
+
+def test_a_stored_state_reads_back_and_is_written_as_the_same_json():
+    """Conversation.state as rows hold it: every key, with empty ones left out when written back."""
+    stored = {
+        "pos": ["suggestions", "pick"], "stack": [None, ["screening", "food_worry"]],
+        "answers": {"screening": {"food_worry": {"codes": ["often"], "skipped": False}}},
+        "needs": ["food-insecurity"], "need_labels": ["need.food"], "queue": [], "retries": 1, "finished": False,
+        "last_at": "2026-03-10T15:00:00+00:00", "vars": {"referral_id": 7},
+        "lookup": {"need": "food-insecurity", "label": "need.food", "offset": 3, "exclude": ["s1"], "node": "pick",
+                   "items": [{"id": "s2", "name": "City Pantry", "phone": "(617) 555-0100", "line": "City Pantry"}]},
+    }
+    state = ConversationState.from_json(stored)
+    assert (state.pos, state.retries, state.lookup.offset, state.vars) == (["suggestions", "pick"], 1, 3, {"referral_id": 7})
+    assert state.to_json() == {k: v for k, v in stored.items() if k not in ("queue", "finished")}
+    assert ConversationState.from_json({}).to_json() == {}

@@ -19,11 +19,12 @@ from bot.engine.events import (
     Scored,
     ZipGiven,
 )
+from bot.engine.state import ConversationState, Lookup
 from bot.engine.step import step
 from bot.engine.turn import ClientFacts, Input, Reply, StepResult
 
 __all__ = [
-    "AnswerGiven", "ClientFacts", "CrisisDetected", "EngineEvent", "Escalated", "Input", "LanguageChosen",
-    "NameGiven", "NeedIdentified", "OptedIn", "OptedOut", "QuestionAnswered", "Reached", "Reply",
-    "ResourcesRequested", "Scored", "StepResult", "ZipGiven", "step",
+    "AnswerGiven", "ClientFacts", "ConversationState", "CrisisDetected", "EngineEvent", "Escalated", "Input",
+    "LanguageChosen", "Lookup", "NameGiven", "NeedIdentified", "OptedIn", "OptedOut", "QuestionAnswered",
+    "Reached", "Reply", "ResourcesRequested", "Scored", "step", "StepResult", "ZipGiven",
 ]

@@ -7,6 +7,7 @@ question. It only changes the step's result; nothing here does I/O.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.engine import texts
@@ -22,6 +23,7 @@ from bot.engine.events import (
     Scored,
     ZipGiven,
 )
+from bot.engine.state import Lookup
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.answers import is_next, parse_answer, read_number
 from bot.understanding.keywords import Keyword
@@ -39,17 +41,17 @@ class Runner:
 
     # where we are
     def position(self) -> tuple[Flow, Node] | None:
-        pos = self.state.get("pos")
+        pos = self.state.pos
         if not pos:
             return None
         flow = self.flows.get(pos[0])
         if flow is None or pos[1] not in flow.nodes:  # a flow changed under a waiting client
-            self.state["pos"] = None
+            self.state.pos = None
             return None
         return flow, flow.node(pos[1])
 
     def finished(self) -> bool:
-        return bool(self.state.get("finished"))
+        return self.state.finished
 
     def asking_language(self) -> bool:
         pos = self.position()
@@ -58,12 +60,13 @@ class Runner:
     # starting and moving
     def start(self) -> None:
         entry = next(f for f in self.flows.values() if f.entry)
-        self.state["finished"] = False
+        self.state.finished = False
         self._goto(entry, entry.start)
 
     def restart(self) -> None:
         """MENU: forget the answers and start over (language and consent on record stay)."""
-        self.state.update(pos=None, stack=[], answers={}, needs=[], retries=0, finished=False)
+        state = self.state
+        state.pos, state.stack, state.answers, state.needs, state.retries, state.finished = None, [], {}, [], 0, False
         self.start()
 
     def _language_flow(self) -> Flow:
@@ -86,8 +89,8 @@ class Runner:
         self._goto(flow, flow.node(flow.start).next)
 
     def _push(self) -> None:
-        pos = self.state.get("pos")
-        self.state.setdefault("stack", []).append(list(pos) if pos else None)
+        pos = self.state.pos
+        self.state.stack.append(list(pos) if pos else None)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -100,7 +103,7 @@ class Runner:
 
     def resume(self) -> None:
         """A CHW handed the conversation back: carry on where the bot left off."""
-        self.state["retries"] = 0
+        self.state.retries = 0
         if self.position() is not None:
             self.result.say(texts.RESUMED.key)
             self.reask()
@@ -114,13 +117,13 @@ class Runner:
         flow = next((f for f in self.flows.values() if f.trigger == inp.kind), None)
         if flow is None:
             raise ValueError(f"no flow handles input of kind {inp.kind!r}")
-        pos = self.state.get("pos")
-        if pos and pos[0] == flow.id and self.state.get("vars", {}).get("referral_id") == inp.data.get("referral_id"):
+        pos = self.state.pos
+        if pos and pos[0] == flow.id and self.state.vars.get("referral_id") == inp.data.get("referral_id"):
             self.reask()  # a reminder of the same question
             return
-        self.state.setdefault("stack", []).append(list(pos) if pos else None)
-        self.state["vars"] = {k: v for k, v in inp.data.items() if isinstance(v, (str, int))}
-        self.state["finished"] = False
+        self.state.stack.append(list(pos) if pos else None)
+        self.state.vars = {k: v for k, v in inp.data.items() if isinstance(v, (str, int))}
+        self.state.finished = False
         self._goto(flow, flow.start)
 
     # answering
@@ -144,17 +147,17 @@ class Runner:
         if codes is None:
             self._not_understood(flow, node)
             return
-        self.state["retries"] = 0
+        self.state.retries = 0
         self._record(flow, node, codes)
         target = node.branches.get(codes[0]) if node.branches else None
         self._goto(flow, target or node.next)
 
     def _pick_resource(self, flow: Flow, node: Node, text: str, keyword: Keyword | None) -> None:
-        lookup = self.state.get("lookup", {})
-        items = lookup.get("items", [])
+        lookup = self.state.lookup
+        items = lookup.items if lookup else []
         if keyword is Keyword.MORE:
-            lookup["offset"] = lookup.get("offset", 0) + len(items)
-            self._request(flow.id, lookup.get("node", node.id), lookup)
+            lookup.offset += len(items)
+            self._request(flow.id, lookup.node or node.id, lookup)
             return
         if keyword is Keyword.SKIP or is_next(text):
             self._goto(flow, node.skip)
@@ -163,22 +166,21 @@ class Runner:
         if choice is None:
             self._not_understood(flow, node)
             return
-        self.state["retries"] = 0
+        self.state.retries = 0
         item = items[choice - 1]
-        self.state.setdefault("vars", {}).update(
-            service_id=item["id"], name=item["name"], phone=item["phone"],
-            need=lookup["need"], label=lookup["label"])
+        self.state.vars.update(service_id=item["id"], name=item["name"], phone=item["phone"],
+                               need=lookup.need, label=lookup.label)
         self._goto(flow, node.next)
 
     def _not_understood(self, flow: Flow, node: Node) -> None:
-        last = self.state.get("last_at")
+        last = self.state.last_at
         if last and self.now - datetime.fromisoformat(last) > AWAY:
             self.result.say(texts.WELCOME_BACK.key)
             self._ask(flow, node)
             return
-        self.state["retries"] = self.state.get("retries", 0) + 1
-        if self.state["retries"] >= MAX_MISUNDERSTOOD:
-            self.state["retries"] = 0
+        self.state.retries += 1
+        if self.state.retries >= MAX_MISUNDERSTOOD:
+            self.state.retries = 0
             self.result.emit(Escalated("not_understood", "normal", question=node.id))
             self.result.say(texts.NOT_UNDERSTOOD_ESCALATED.key)
             return
@@ -190,7 +192,7 @@ class Runner:
             self.result.say(texts.REASK.key, options=tuple(o.text_key for o in node.options))
 
     def _record(self, flow: Flow, node: Node, codes: list[str], skipped: bool = False) -> None:
-        self.state.setdefault("answers", {}).setdefault(flow.id, {})[node.id] = {"codes": codes, "skipped": skipped}
+        self.state.answers.setdefault(flow.id, {})[node.id] = {"codes": codes, "skipped": skipped}
         if node.kind == "language" and codes:
             self.set_language(codes[0])
         elif node.kind == "zip" and codes:
@@ -208,19 +210,19 @@ class Runner:
         if node.emit:
             self.result.emit(AnswerGiven(node.emit, flow=flow.id, question=node.id, answer=codes[0] if codes else None,
                                          text_key=node.text_key, language=self.lang,
-                                         context=dict(self.state.get("vars", {}))))
+                                         context=dict(self.state.vars)))
 
     # running nodes until the next question
     def _goto(self, flow: Flow, target: str | None) -> None:
         for _ in range(200):  # flows are checked for dangling exits; this guards against cycles
             if target == STOP:
-                self.state.update(pos=None, finished=True)
+                self.state.pos, self.state.finished = None, True
                 return
             if target == END or target is None:
-                stack = self.state.get("stack") or []
+                stack = self.state.stack
                 if stack:
                     back = stack.pop()
-                    self.state["pos"] = back
+                    self.state.pos = back
                     if back:
                         self.reask()
                     return
@@ -228,7 +230,7 @@ class Runner:
                     flow = self.flows[flow.then]
                     target = flow.start
                     continue
-                self.state.update(pos=None, finished=True)
+                self.state.pos, self.state.finished = None, True
                 return
             node = flow.node(target)
             if node.type == "ask":
@@ -246,11 +248,11 @@ class Runner:
             if node.type == "say":
                 self.result.say(node.text_key, **self._params())
                 if node.emit:
-                    self.result.emit(Reached(node.emit, flow=flow.id, context=dict(self.state.get("vars", {}))))
+                    self.result.emit(Reached(node.emit, flow=flow.id, context=dict(self.state.vars)))
             elif node.type == "score":
                 self._score(flow, node)
             elif node.type == "summary":
-                needs = self.state.get("need_labels", [])
+                needs = self.state.need_labels
                 if needs:
                     self.result.say(node.text_key, needs=list(dict.fromkeys(needs)))
                 else:
@@ -259,17 +261,17 @@ class Runner:
         raise RuntimeError(f"flow {flow.id} loops without asking anything")
 
     def _ask(self, flow: Flow, node: Node) -> None:
-        self.state["pos"] = [flow.id, node.id]
+        self.state.pos = [flow.id, node.id]
         params = self._params()
         if node.kind == "resource":
-            items = self.state.get("lookup", {}).get("items", [])
+            items = self.state.lookup.items if self.state.lookup else []
             params["list"] = "\n".join(f"{i} {item['line']}" for i, item in enumerate(items, 1))
         self.result.say(node.text_key, options=tuple(o.text_key for o in node.options), **params)
 
     def _params(self) -> dict:
         """What texts may mention: the flow's variables (a provider's name ...) and the need at hand."""
-        params = {k: v for k, v in self.state.get("vars", {}).items() if isinstance(v, (str, int))}
-        label = self.state.get("lookup", {}).get("label") or params.pop("label", None)
+        params = {k: v for k, v in self.state.vars.items() if isinstance(v, (str, int))}
+        label = (self.state.lookup.label if self.state.lookup else None) or params.pop("label", None)
         if label:
             params["need"] = [label]
         params.pop("label", None)
@@ -279,45 +281,44 @@ class Runner:
     def _lookup(self, flow: Flow, node: Node) -> bool:
         """Start a lookup for the next need; False when there is no need left to look up."""
         if node.need_from == "vars":
-            v = self.state.get("vars", {})
+            v = self.state.vars
             if not v.get("need"):
                 return False
-            lookup = {"need": v["need"], "label": v.get("label"), "offset": 0,
-                      "exclude": [v["service_id"]] if v.get("service_id") else []}
+            lookup = Lookup(v["need"], v.get("label"), exclude=[v["service_id"]] if v.get("service_id") else [])
         else:
-            queue = self.state.get("queue", [])
+            queue = self.state.queue
             while queue and queue[0][0] in node.skip_needs:
                 queue.pop(0)
             if not queue:
                 return False
             need, label = queue.pop(0)
-            lookup = {"need": need, "label": label, "offset": 0, "exclude": []}
+            lookup = Lookup(need, label)
         self._request(flow.id, node.id, lookup)
         return True
 
-    def _request(self, flow_id: str, node_id: str, lookup: dict) -> None:
-        lookup = {**lookup, "node": node_id, "items": []}
-        self.state["lookup"] = lookup
-        self.state["pos"] = [flow_id, node_id]
-        self.result.emit(ResourcesRequested(lookup["need"], offset=lookup["offset"], exclude=lookup["exclude"]))
+    def _request(self, flow_id: str, node_id: str, lookup: Lookup) -> None:
+        lookup = replace(lookup, node=node_id, items=[])
+        self.state.lookup = lookup
+        self.state.pos = [flow_id, node_id]
+        self.result.emit(ResourcesRequested(lookup.need, offset=lookup.offset, exclude=lookup.exclude))
 
     def _found(self, data: dict) -> None:
         pos = self.position()
-        lookup = self.state.get("lookup")
-        if pos is None or lookup is None or lookup.get("node") != pos[1].id:
+        lookup = self.state.lookup
+        if pos is None or lookup is None or lookup.node != pos[1].id:
             return  # an answer for a lookup the conversation has moved past
         flow, node = pos
         items = [i for i in data.get("items", []) if isinstance(i, dict)][:9]
-        if not items and lookup.get("offset"):
+        if not items and lookup.offset:
             self.result.say(texts.NO_MORE.key, **self._params())
-            lookup["offset"] = 0
+            lookup.offset = 0
             self._request(flow.id, node.id, lookup)
             return
-        lookup["items"] = items
+        lookup.items = items
         self._goto(flow, node.found if items else node.empty)
 
     def _score(self, flow: Flow, node: Node) -> None:
-        answers = self.state.get("answers", {}).get(flow.id, {})
+        answers = self.state.answers.get(flow.id, {})
         needs, labels, scores = [], [], {}
         for rule in node.needs:
             hit, score = _holds(rule["when"], flow, answers)
@@ -330,9 +331,9 @@ class Runner:
             self.result.emit(NeedIdentified(rule["need"], flow=flow.id, instrument=flow.instrument.get("loinc")))
             if "escalate" in rule:
                 self.result.emit(Escalated(**rule["escalate"]))
-        self.state["needs"] = needs
-        self.state["need_labels"] = labels
-        self.state["queue"] = [[n, lbl] for n, lbl in zip(needs, labels, strict=True)]
+        self.state.needs = needs
+        self.state.need_labels = labels
+        self.state.queue = [[n, lbl] for n, lbl in zip(needs, labels, strict=True)]
         if node.emit:
             self.result.emit(Scored(node.emit, flow=flow.id, needs=needs, scores=scores,
                                     instrument=flow.instrument.get("loinc")))

@@ -19,6 +19,7 @@ from datetime import datetime
 from bot.engine import texts
 from bot.engine.events import CrisisDetected, Escalated, OptedIn, OptedOut
 from bot.engine.runner import Runner
+from bot.engine.state import ConversationState
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
@@ -30,7 +31,7 @@ PAUSED = ("waiting", "with_chw")
 FOLLOWUP_INPUTS = ("resources_found",)  # answers to what the client just said
 
 
-def step(state: dict, inp: Input, now: datetime, client: ClientFacts,
+def step(state: ConversationState, inp: Input, now: datetime, client: ClientFacts,
          flows: dict[str, Flow] | None = None) -> StepResult:
     """Run one turn of the conversation."""
     result = StepResult(state=copy.deepcopy(state))
@@ -44,7 +45,7 @@ def step(state: dict, inp: Input, now: datetime, client: ClientFacts,
         if inp.kind not in FOLLOWUP_INPUTS:  # nobody asked: this text is automated
             result.replies = [replace(r, automated=True) for r in result.replies]
     if inp.kind == "message":
-        result.state["last_at"] = now.isoformat()
+        result.state.last_at = now.isoformat()
     return result
 
 
@@ -78,11 +79,11 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         result.say(texts.HELP.key)
         return
     if client.conversation_status in PAUSED:
-        if client.conversation_status == "waiting" and not result.state.get("told_waiting"):
-            result.state["told_waiting"] = True
+        if client.conversation_status == "waiting" and not result.state.told_waiting:
+            result.state.told_waiting = True
             result.say(texts.AGENT_WAITING.key)
         return
-    result.state.pop("told_waiting", None)
+    result.state.told_waiting = False
     if keyword is Keyword.START:
         result.say(texts.STARTED.key)
         return

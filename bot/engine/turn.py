@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.events import EngineEvent
+from bot.engine.state import ConversationState
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Reply:
 
 @dataclass
 class StepResult:
-    state: dict
+    state: ConversationState
     replies: list[Reply] = field(default_factory=list)
     events: list[EngineEvent] = field(default_factory=list)
 

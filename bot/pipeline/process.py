@@ -117,8 +117,8 @@ def run_step(session: Session, client: Client, conv: Conversation, inp: engine.I
     lookup) is fed straight back, so the client gets one coherent reply."""
     rows: list[Message] = []
     for _ in range(MAX_FOLLOWUPS):
-        result = engine.step(conv.state or {}, inp, now, client_facts(client, conv))
-        conv.state = result.state
+        result = engine.step(engine.ConversationState.from_json(conv.state), inp, now, client_facts(client, conv))
+        conv.state = result.state.to_json()
         followups = apply_events(session, client, conv, result.events, now)
         rows += write_replies(session, client, conv, result.replies, now)
         if not followups:
