@@ -15,6 +15,7 @@ import config
 import dashboard
 from bot.cli.catalogs import catalogs_cli
 from bot.cli.chat import chat_command
+from bot.nlu.cli import understanding_cli
 from bot.web.health import bp as health_bp
 from bot.web.simulator import bp as simulator_bp
 from bot.web.webhook import bp as webhook_bp
@@ -60,7 +61,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(simulator_bp)
     dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
 
-    for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli):
+    for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli,
+                    understanding_cli):
         app.cli.add_command(command)
     return app
 

@@ -83,3 +83,9 @@ def language_from_name(text: str, menu: Sequence[str] = SUPPORTED_LANGUAGES) -> 
             return None
         named.add(menu[pick - 1])
     return named.pop() if len(named) == 1 else None
+
+
+def guess_languages(text: str) -> tuple[str, ...]:
+    """Plausible languages of a message, most likely first; empty when there is no idea."""
+    found = detect_language(text)
+    return (found,) if found else ()
