@@ -58,6 +58,10 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     kw = classify_keyword(text)
     keyword = kw.keyword if kw else None
     crisis = detect_crisis(text)
+    if crisis and not crisis.certain:  # a person reads it now; the conversation goes on as it would
+        result.emit("crisis_detected", kind=crisis.kind.value, certain=False)
+        result.emit("escalated", reason="possible_crisis", urgency="urgent")
+        crisis = None
     if client.opted_out:
         if keyword is Keyword.START:
             result.emit(OptedIn())

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.nlu.corpus import CRISIS_KINDS, LANGUAGES, QUESTIONS, Corpus
+from bot.understanding.learned.corpus import CRISIS_KINDS, LANGUAGES, QUESTIONS, Corpus
 
 FLOORS = {"crisis_recall": 0.98, "false_alarms": 0.05, "replies_right": 0.95, "replies_wrong": 0.01,
           "language": 0.95}
@@ -37,10 +37,10 @@ class Results:
 
 
 def evaluate(corpus: Corpus) -> Results:
-    from bot.answers import parse_answer
-    from bot.crisis import detect_crisis
-    from bot.keywords import Keyword, classify_keyword
-    from bot.language import detect_language, guess_languages
+    from bot.understanding.answers import parse_answer
+    from bot.understanding.crisis import detect_crisis
+    from bot.understanding.keywords import Keyword, classify_keyword
+    from bot.understanding.language import detect_language, guess_languages
     from flows.loader import flows
 
     res = Results()
@@ -67,6 +67,10 @@ def evaluate(corpus: Corpus) -> Results:
             res.misses.append(f"language: {item.text!r} is {item.language}, got {detected} / {answered}")
     nodes = {q: flows()[flow].node(node) for q, (flow, node) in QUESTIONS.items()}
     for item in corpus.replies:
+        found = detect_crisis(item.text)
+        for counts in (res.replies[item.lang], res.replies["all"]):
+            counts["alarm_certain"] += bool(found and found.certain)
+            counts["alarm_possible"] += bool(found and not found.certain)
         codes = parse_answer(nodes[item.question], item.text, item.lang)
         if item.codes is None:
             outcome = "right" if codes is None else "wrong"
@@ -156,12 +160,15 @@ def report(res: Results) -> str:
         c = res.language.get(key)
         if c:
             lines.append(_row(key, c["n"], _rate(c["right"], c["n"]), c["both"]))
-    lines += ["", "Screening replies", _row("", "replies", "right", "asked again", "wrong")]
+    lines += ["", "Screening replies (and the crisis alarms they would raise: certain, possible)",
+              _row("", "replies", "right", "asked again", "wrong", "alarm", "possible")]
     for key in (*LANGUAGES, "all", "", *QUESTIONS):
         c = res.replies.get(key) or res.questions.get(key)
         if c:
             lines.append(_row(key, c["n"], _rate(c["right"], c["n"]), _rate(c["again"], c["n"]),
-                              _rate(c["wrong"], c["n"])))
+                              _rate(c["wrong"], c["n"]), *((_rate(c["alarm_certain"], c["n"]),
+                                                           _rate(c["alarm_possible"], c["n"])) if key in res.replies
+                                                          else ())))
     lines += ["", "Opt-out (recall: certain or probable; maybe: 'probable' messages opted out)",
               _row("", "opt-outs", "recall", "certain", "not", "false", "maybe", "opted out")]
     for key in sorted(res.optout, key=lambda k: (k == "all", k not in LANGUAGES, k)):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from bot.nlu import corpus
+from bot.understanding.learned import corpus
 
 
 @click.group("understanding")
@@ -20,7 +20,7 @@ def understanding_cli() -> None:
               show_default=True, help="Corpus folder (format: data/understanding/README.md).")
 def train_command(root: Path) -> None:
     """Train the model from the corpus's training part and write it into the repository."""
-    from bot.nlu.training import main
+    from bot.understanding.learned.training import main
 
     sys.exit(main(root))
 
@@ -33,7 +33,7 @@ def train_command(root: Path) -> None:
 @click.option("--misses", is_flag=True, help="Also list every message handled wrongly.")
 def eval_command(root: Path, part: str | None, misses: bool) -> None:
     """Print crisis, language, reply and opt-out figures per language; exit 1 below the floors."""
-    from bot.nlu.evaluation import evaluate, failures, report
+    from bot.understanding.learned.evaluation import evaluate, failures, report
 
     if part is None:
         part = "test" if root.resolve() == corpus.ROOT.resolve() else "all"

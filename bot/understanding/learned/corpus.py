@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.normalize import normalize
+from bot.understanding.normalize import normalize
 
-ROOT = Path(__file__).resolve().parents[2] / "data" / "understanding"
+ROOT = Path(__file__).resolve().parents[3] / "data" / "understanding"
 LANGUAGES = ("en", "es", "vi", "zh_Hans", "ht", "ar")
 CRISIS_KINDS = ("suicide", "self_harm", "overdose", "violence", "medical", "child")
 TEST_SHARE = 30  # percent of messages held out for measuring
