@@ -16,6 +16,7 @@ import dashboard
 from bot.cli.catalogs import catalogs_cli
 from bot.cli.chat import chat_command
 from bot.understanding.learned.cli import understanding_cli
+from bot.understanding.learned.model import model
 from bot.web.health import bp as health_bp
 from bot.web.simulator import bp as simulator_bp
 from bot.web.webhook import bp as webhook_bp
@@ -52,6 +53,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
 
     flows()  # a broken flow file stops start-up here, naming the file and the field
+    model()  # so does a missing or corrupt understanding model (ModelError says how to rebuild it)
     init_clock(app)
     init_queue(app, JOBS, run_sweeps)  # every job and sweep: workers/registry.py
 

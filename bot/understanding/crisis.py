@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.understanding.keywords import classify_keyword
+from bot.understanding.language import guess_languages
 from bot.understanding.learned.features import prepare
 from bot.understanding.learned.model import model
 from bot.understanding.lexicon import crisis_broad
@@ -116,11 +117,10 @@ def detect_crisis(text: str) -> CrisisMatch | None:
     """
     try:
         found, idiom = _by_phrases(text)
-        language = _language(text)
         over = any(_OVER.find(clause) for clause in clauses(text))
         if found is not None:
-            return CrisisMatch(found[0], language or found[1], found[2], certain=not over)
-        return _by_model(text, language, idiom or over)
+            return CrisisMatch(found[0], _language(text) or found[1], found[2], certain=not over)
+        return _by_model(text, idiom or over)
     except Exception:  # a detector must never take a message down; a person still sees it
         log.exception("crisis detection failed")
         return None
@@ -149,12 +149,15 @@ def _by_phrases(text: str) -> tuple[tuple[CrisisKind, str, str] | None, bool]:
     return None, idiom_seen
 
 
-def _by_model(text: str, language: str | None, idiom: bool) -> CrisisMatch | None:
+def _by_model(text: str, idiom: bool) -> CrisisMatch | None:
     prepared = prepare(text)
     if len(prepared.split()) < _MODEL_MIN_WORDS or classify_keyword(text) is not None:
         return None  # too short to read, or a command ("I want to talk to a person") the engine answers
     learned = model()
     probability = learned.crisis_probability(prepared)
+    if probability < min(learned.thresholds["possible"].values()):
+        return None
+    language = _language(text)
     if probability < learned.threshold("possible", language):
         return None
     certain = (probability >= learned.threshold("certain", language) and not idiom
@@ -163,7 +166,5 @@ def _by_model(text: str, language: str | None, idiom: bool) -> CrisisMatch | Non
 
 
 def _language(text: str) -> str | None:
-    from bot.understanding.language import guess_languages
-
     guesses = guess_languages(text)
     return guesses[0] if guesses else None

@@ -8,10 +8,13 @@ the file cannot run code. A missing or corrupt file raises `ModelError`, which s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 from typing import Any
+
+import numpy as np
 
 PATH = Path(__file__).with_name("understanding.skops")
 FORMAT = 2
@@ -23,27 +26,74 @@ class ModelError(RuntimeError):
     """The model file is missing, unreadable, or not one this code can use."""
 
 
-@dataclass(frozen=True)
+class _Linear:
+    """A fitted pipeline (hashed n-grams → TF-IDF → logistic regression) read as arrays, so that
+    scoring one message is two hashings and a few sparse dot products, not a pass through
+    scikit-learn's input checks (a millisecond per message). `bench/bench_understanding.py`
+    and the tests check that it gives the pipeline's own probabilities."""
+
+    def __init__(self, pipeline: Any) -> None:
+        union, regression = pipeline.steps[0][1], pipeline.steps[-1][1]
+        self.idf = [branch.steps[1][1].idf_.astype(np.float64) for _, branch in union.transformer_list]
+        self.hashers = [branch.steps[0][1] for _, branch in union.transformer_list]
+        self.coef = regression.coef_.astype(np.float64)
+        self.intercept = regression.intercept_.astype(np.float64)
+        self.classes = [str(c) for c in regression.classes_]
+        self.width = [len(idf) for idf in self.idf]
+
+    def probabilities(self, hashed: tuple[Any, ...]) -> np.ndarray:
+        score = self.intercept.copy()
+        start = 0
+        for counts, idf, width in zip(hashed, self.idf, self.width, strict=True):
+            if counts.nnz:
+                values = (np.log(counts.data) + 1.0) * idf[counts.indices]
+                values /= np.sqrt(np.dot(values, values))
+                score += self.coef[:, start + counts.indices] @ values
+            start += width
+        if len(self.classes) == 2:
+            p = 1.0 / (1.0 + np.exp(-score[0]))
+            return np.array([1.0 - p, p])
+        exp = np.exp(score - score.max())
+        return exp / exp.sum()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one model per process
 class Model:
-    crisis: Any  # Pipeline: normalized text -> P(crisis)
-    kinds: Any  # Pipeline: normalized text -> crisis kind
-    language: Any  # Pipeline: normalized text -> language (ours, or "other")
+    crisis: Any  # Pipeline: prepared text -> P(crisis)
+    kinds: Any  # Pipeline: prepared text -> crisis kind
+    language: Any  # Pipeline: prepared text -> language (ours, or "other")
     thresholds: dict[str, dict[str, float]]  # "certain"/"possible" -> language (or "all") -> probability
     info: dict[str, Any]
+    _fast: dict[str, _Linear] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("crisis", "kinds", "language"):
+            self._fast[name] = _Linear(getattr(self, name))
+        self._fast["hashers"] = self._fast["crisis"].hashers  # the same n-grams for all three
 
     def threshold(self, level: str, language: str | None) -> float:
         by_language = self.thresholds[level]
         return by_language.get(language or "all", by_language["all"])
 
+    def _hashed(self, prepared: str) -> tuple[Any, ...]:
+        return _hash(self, prepared)
+
     def crisis_probability(self, prepared: str) -> float:
-        return float(self.crisis.predict_proba([prepared])[0][1])
+        return float(self._fast["crisis"].probabilities(self._hashed(prepared))[1])
 
     def crisis_kind(self, prepared: str) -> str:
-        return str(self.kinds.predict([prepared])[0])
+        fast = self._fast["kinds"]
+        return fast.classes[int(np.argmax(fast.probabilities(self._hashed(prepared))))]
 
     def language_probabilities(self, prepared: str) -> dict[str, float]:
-        probs = self.language.predict_proba([prepared])[0]
-        return {str(lang): float(p) for lang, p in zip(self.language.classes_, probs, strict=True)}
+        fast = self._fast["language"]
+        return dict(zip(fast.classes, map(float, fast.probabilities(self._hashed(prepared))), strict=True))
+
+
+@lru_cache(maxsize=64)
+def _hash(model: Model, prepared: str) -> tuple[Any, ...]:
+    """The hashed n-gram counts of a message, shared by the three models (crisis, then language)."""
+    return tuple(hasher.transform([prepared]) for hasher in model._fast["hashers"])
 
 
 def load(path: Path = PATH) -> Model:
