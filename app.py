@@ -15,7 +15,7 @@ import config
 import dashboard
 from bot.cli.catalogs import catalogs_cli
 from bot.cli.chat import chat_command
-from bot.understanding.learned.cli import understanding_cli
+from bot.cli.understanding import understanding_cli
 from bot.understanding.learned.model import model
 from bot.web.health import bp as health_bp
 from bot.web.simulator import bp as simulator_bp

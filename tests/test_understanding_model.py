@@ -5,8 +5,8 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
+from bot.cli.understanding import understanding_cli
 from bot.understanding.learned import corpus
-from bot.understanding.learned.cli import understanding_cli
 from bot.understanding.learned.evaluation import evaluate, failures, report
 from bot.understanding.learned.model import ModelError, load
 from bot.understanding.learned.training import save, train

@@ -59,8 +59,8 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     keyword = kw.keyword if kw else None
     crisis = detect_crisis(text)
     if crisis and not crisis.certain:  # a person reads it now; the conversation goes on as it would
-        result.emit("crisis_detected", kind=crisis.kind.value, certain=False)
-        result.emit("escalated", reason="possible_crisis", urgency="urgent")
+        result.emit(CrisisDetected(crisis.kind.value, possible=True))
+        result.emit(Escalated("possible_crisis", "urgent"))
         crisis = None
     if client.opted_out:
         if keyword is Keyword.START:

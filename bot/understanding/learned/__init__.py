@@ -3,5 +3,5 @@ the statistical model trained from it (`make model`), and the evaluation that pr
 figures (`flask understanding eval`).
 
 The detectors beside this package (crisis, language, keywords, answers) read the model through
-`bot.understanding.learned.model`; see docs/UNDERSTANDING.md.
+`bot.understanding.learned.model`; the commands are in `bot/cli/understanding.py`. See docs/UNDERSTANDING.md.
 """
