@@ -9,6 +9,7 @@ Enqueueing therefore never raises: a queue that is down is logged and left to th
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import itertools
 import logging
@@ -20,11 +21,15 @@ from datetime import datetime, timezone
 from typing import Any
 
 from flask import Flask, current_app
+from redis import Redis
+from rq import Queue
+from rq.exceptions import DuplicateJobError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 FEW = 10  # job ids `waiting` looks up one by one rather than reading the whole queue
+RESULT_TTL, FAILURE_TTL = 600, 86400  # seconds RQ keeps a finished or failed job
 
 
 class JobQueue(ABC):
@@ -39,7 +44,8 @@ class JobQueue(ABC):
 
     @abstractmethod
     def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
-        """Run job `name` with `args` soon. A job id already waiting is not added twice."""
+        """Run job `name` with `args` soon. A job id already waiting (queued, or scheduled for
+        later) is not added twice; once its job has run, the id may be used again."""
 
     def enqueue_many(self, name: str, calls: list[tuple[tuple, str | None]]) -> bool:
         """Several runs of job `name` at once: [(args, job_id), ...]."""
@@ -47,7 +53,7 @@ class JobQueue(ABC):
 
     @abstractmethod
     def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
-        """Run job `name` with `args` at `when` (UTC)."""
+        """Run job `name` with `args` at `when` (UTC); a job id already waiting is not added twice."""
 
     @abstractmethod
     def health(self) -> dict:
@@ -66,40 +72,52 @@ class RQJobQueue(JobQueue):
     backend = "rq"
 
     def __init__(self, redis_url: str, name: str = "default") -> None:
-        from redis import Redis
-        from rq import Queue
-
         self.redis = Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
         self.queue = Queue(name, connection=self.redis)
 
     def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
+        func = self.job(name)
         try:
-            self.queue.enqueue_call(self.job(name), args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            self._add(job_id, lambda unique: self.queue.enqueue_call(
+                func, args=args, job_id=job_id, unique=unique, result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL))
             return True
         except Exception as exc:  # Redis down: the sweeper will find the row again
             log.warning("enqueue failed (%s): %s: %s", name, type(exc).__name__, exc)
             return False
 
-    def enqueue_many(self, name: str, calls: list[tuple[tuple, str | None]]) -> bool:
-        """One round trip to Redis for all of them (a reply is often two or three texts)."""
+    def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
         func = self.job(name)
         try:
-            self.queue.enqueue_many([
-                self.queue.prepare_data(func, args=args, job_id=job_id, result_ttl=600, failure_ttl=86400)
-                for args, job_id in calls
-            ])
-            return True
-        except Exception as exc:
-            log.warning("enqueue failed (%s): %s: %s", name, type(exc).__name__, exc)
-            return False
-
-    def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
-        try:
-            self.queue.enqueue_at(when, self.job(name), *args, job_id=job_id, result_ttl=600, failure_ttl=86400)
+            self._add(job_id, lambda unique: self.queue.enqueue_at(
+                when, func, *args, job_id=job_id, unique=unique, result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL))
             return True
         except Exception as exc:
             log.warning("schedule failed (%s): %s: %s", name, type(exc).__name__, exc)
             return False
+
+    def _add(self, job_id: str | None, add: Callable[[bool], object]) -> None:
+        """Add a job unless one of the same id is waiting (queued or scheduled).
+
+        RQ's `unique` refuses, atomically, an id whose job still exists at all; a job of that id
+        that no longer waits (it ran and its result is kept, it failed, or a dying worker took it)
+        is deleted and the new one added, so only a waiting job holds its id."""
+        if job_id is None:
+            add(False)
+            return
+        try:
+            add(True)
+            return
+        except DuplicateJobError:
+            if self._pending(job_id):
+                return
+        stale = self.queue.fetch_job(job_id)
+        if stale is not None:
+            stale.delete()
+        with contextlib.suppress(DuplicateJobError):  # another process added it meanwhile: it waits once
+            add(True)
+
+    def _pending(self, job_id: str) -> bool:
+        return self.queue.get_job_position(job_id) is not None or job_id in self.queue.scheduled_job_registry
 
     def waiting(self, job_ids: list[str]) -> set[str]:
         """Still in the queue's list. Not a job's status: a job can leave the queue and never run
@@ -110,10 +128,8 @@ class RQJobQueue(JobQueue):
         try:
             if len(job_ids) > FEW:
                 return set(self.queue.get_job_ids()).intersection(job_ids)
-            pipe = self.redis.pipeline(transaction=False)
-            for job_id in job_ids:  # LPOS: no need to read a long queue for a few ids
-                pipe.lpos(self.queue.key, job_id)
-            return {job_id for job_id, pos in zip(job_ids, pipe.execute(), strict=True) if pos is not None}
+            # One at a time (RQ asks Redis with LPOS): no need to read a long queue for a few ids.
+            return {job_id for job_id in job_ids if self.queue.get_job_position(job_id) is not None}
         except Exception:  # Redis down: nothing is waiting there
             return set()
 
