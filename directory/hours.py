@@ -2,7 +2,8 @@
 if not, when does it next open?" from HSDS schedules, in the location's own time zone.
 
 What a schedule row means here:
-- a recurring row (freq WEEKLY/DAILY/MONTHLY, or just a byday list) opens on its days from opens_at
+- a recurring row (freq WEEKLY/DAILY/MONTHLY, or just a byday list) opens on its days, as RFC 5545
+  reads its rule (`dateutil.rrule`: interval, byday, bymonthday from dtstart), from opens_at
   to closes_at; closes_at at or before opens_at means it closes after midnight (00:00-00:00 is all day);
 - a dated row with no recurrence (valid_from, no freq, no byday) is a special day: with times it
   replaces that day's usual hours, without times it is a closure (HSDS 1.1 holiday_schedules);
@@ -20,7 +21,10 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule
+
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 _DAY_NAMES = {name: i for i, name in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _TIME = re.compile(
@@ -207,27 +211,51 @@ def _occurs(s: ScheduleLike, day: date) -> bool:
     last = _ends(s)
     if last is not None and day > last:
         return False
-    freq = (s.freq or "WEEKLY").upper()
-    interval = s.interval if s.interval and s.interval > 1 else 1
-    days = _byday(s.byday)
-    if freq == "DAILY":
-        return interval == 1 or (s.dtstart is not None and (day - s.dtstart).days % interval == 0)
-    if freq == "WEEKLY":
-        wanted = {wd for _, wd in days} or ({s.dtstart.weekday()} if s.dtstart else set())
-        if day.weekday() not in wanted:
-            return False
-        if interval == 1:
-            return True
-        return s.dtstart is not None and ((day - s.dtstart).days // 7) % interval == 0
-    # MONTHLY: by day of the month ("1,15,-1") or by nth weekday ("1MO", "-1FR").
-    if s.bymonthday:
-        last_day = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        for part in s.bymonthday.split(","):
-            n = int(part) if part.strip().lstrip("+-").isdigit() else 0
-            if n and (day.day == n or (n < 0 and day.day == last_day.day + n + 1)):
-                return True
+    return _recurs_on((s.freq or "WEEKLY").upper(), s.interval if s.interval and s.interval > 1 else 1, s.byday,
+                      s.bymonthday, s.dtstart, day)
+
+
+@lru_cache(maxsize=8192)
+def _recurs_on(freq: str, interval: int, byday: str | None, bymonthday: str | None, dtstart: date | None,
+               day: date) -> bool:
+    """Whether the RFC 5545 rule has an occurrence on `day`, by `dateutil.rrule`.
+
+    A rule that repeats every other week or month needs its dtstart to know which ones; without
+    it only a rule for every day, week or month is understood. The rule starts at dtstart moved
+    forward by whole repeats, close to `day`, so no rule walks years of occurrences to get there.
+    """
+    weekdays = [WEEKDAY_RULES[wd](nth) if nth else WEEKDAY_RULES[wd] for nth, wd in _byday(byday)]
+    monthdays = [int(part) for part in (bymonthday or "").split(",") if part.strip().lstrip("+-").isdigit()
+                 and int(part) != 0]
+    if interval > 1 and dtstart is None:
         return False
-    return any(_nth_weekday_matches(nth, wd, day) for nth, wd in days)
+    if freq == "DAILY":
+        start = day if dtstart is None else dtstart + timedelta(days=(day - dtstart).days // interval * interval)
+        rule = rrule(DAILY, dtstart=_midnight(start), interval=interval)
+    elif freq == "WEEKLY":
+        if not weekdays and dtstart is None:
+            return False
+        start = day - timedelta(days=day.weekday()) if dtstart is None else dtstart + timedelta(
+            weeks=max(0, ((day - dtstart).days - 7) // (7 * interval)) * interval)
+        rule = rrule(WEEKLY, dtstart=_midnight(start), interval=interval,
+                     byweekday=weekdays or [WEEKDAY_RULES[dtstart.weekday()]])
+    else:  # MONTHLY: by day of the month ("1,15,-1") or by nth weekday ("1MO", "-1FR")
+        if not monthdays and not weekdays:
+            return False
+        if dtstart is None:
+            start = day.replace(day=1)
+        else:
+            months = (day.year - dtstart.year) * 12 + day.month - dtstart.month
+            skip = max(0, (months - 1) // interval) * interval
+            start = dtstart if skip == 0 else date(dtstart.year + (dtstart.month - 1 + skip) // 12,
+                                                    (dtstart.month - 1 + skip) % 12 + 1, 1)
+        rule = rrule(MONTHLY, dtstart=_midnight(start), interval=interval, bymonthday=monthdays or None,
+                     byweekday=weekdays or None)
+    return rule.after(_midnight(day), inc=True) == _midnight(day)  # occurrences fall at midnight
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0))
 
 
 @lru_cache(maxsize=1024)
@@ -238,14 +266,3 @@ def _byday(text: str | None) -> Sequence[tuple[int | None, int]]:
         if m:
             found.append((int(m[1]) if m[1] else None, WEEKDAYS.index(m[2])))
     return tuple(found)
-
-
-def _nth_weekday_matches(nth: int | None, weekday: int, day: date) -> bool:
-    if day.weekday() != weekday:
-        return False
-    if nth is None:
-        return True
-    if nth > 0:
-        return (day.day - 1) // 7 + 1 == nth
-    next_month = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return ((next_month - day).days - 1) // 7 + 1 == -nth

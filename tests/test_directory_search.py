@@ -260,6 +260,21 @@ def test_opening_hours_rules():
     assert opening_state([weekdays], utc_evening, EASTERN)[0] is False
 
 
+def test_opening_hours_that_repeat_every_other_week_or_month():
+    """RFC 5545 counts weeks from Monday and months as months, whatever day the rule started."""
+    # Every other week on Monday and Wednesday, starting on Wednesday 1 January 2025: the Monday
+    # of that week came before it, so the first Monday open is 13 January, not 6 January.
+    fortnightly = rule(freq="WEEKLY", interval=2, byday="MO,WE", dtstart=date(2025, 1, 1),
+                       opens_at=time(9), closes_at=time(17))
+    assert opening_state([fortnightly], MONDAY_10AM, EASTERN) == (False, datetime(2025, 1, 13, 9, tzinfo=EASTERN))
+    assert opening_state([fortnightly], datetime(2025, 1, 13, 15, tzinfo=timezone.utc), EASTERN) == (True, None)
+    # Every other month on the 6th, from 6 November 2024: January, not December.
+    bimonthly = rule(freq="MONTHLY", interval=2, bymonthday="6", dtstart=date(2024, 11, 6),
+                     opens_at=time(9), closes_at=time(17))
+    assert opening_state([bimonthly], MONDAY_10AM, EASTERN) == (True, None)
+    assert opening_state([bimonthly], datetime(2024, 12, 6, 15, tzinfo=timezone.utc), EASTERN)[0] is False
+
+
 def test_zip_codes():
     assert zip_info("02139") == zip_info("02139-4307") == CAMBRIDGE
     assert (CAMBRIDGE.city, CAMBRIDGE.state, CAMBRIDGE.timezone) == ("Cambridge", "MA", "America/New_York")
