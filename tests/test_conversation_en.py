@@ -70,7 +70,7 @@ def test_full_screening_in_english(app, phone):
     """)
     # The summary; then, for each need, what the directory has (nothing here) and a closing line.
     replies = phone.send("skip")
-    assert replies[0] == "Thank you. We can help you with: housing, problems in your home, food, utility bills."
+    assert replies[0] == "Thank you. We can help you with: housing, problems in your home, food, and utility bills."
     assert replies[1] == ("We did not find help with housing near you in our list. You can call 211 any time, "
                           "or reply AGENT to text a person.")
     assert replies[-1] == ("That is all for now. Reply MENU to start over, or AGENT to text a community health "

@@ -50,7 +50,7 @@ def referrals(app):
 
 def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone, directory):
     replies = screen(phone)
-    assert replies[0] == "Thank you. We can help you with: food, utility bills."
+    assert replies[0] == "Thank you. We can help you with: food and utility bills."
     offer = replies[1]
     assert offer.startswith("Places that can help with food:\n1 Chelsea Food Pantry, (212) 555-0101, ")
     assert "open now" in offer.splitlines()[1]  # Tuesday 11:00 in New York

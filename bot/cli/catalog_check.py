@@ -23,12 +23,12 @@ from babel.messages.pofile import read_po
 from bot.engine import texts
 from bot.i18n import (
     BASE_LANGUAGE,
-    LIST_SEPARATORS,
     LOCALES_DIR,
     REGISTRY,
     SUPPORTED_LANGUAGES,
     TRANSLATED_LANGUAGES,
     Text,
+    join_list,
     numbered,
 )
 from bot.i18n.segments import GSM7, count_segments
@@ -199,7 +199,7 @@ def _assembled(flow: Flow, node: Node) -> Iterator[tuple[str, int, Compose]]:
         needs = [REGISTRY[n["label"]] for score in flow.nodes.values() for n in score.needs]
 
         def every_need(tr: Translations, params: dict) -> str:
-            listed = LIST_SEPARATORS.get(tr.lang, ", ").join(tr.text(n) for n in needs)
+            listed = join_list([tr.text(n) for n in needs], tr.lang)
             return _fill(tr.text(summary), {"needs": listed})
 
         yield f"{name} (every need)", summary.budget, every_need

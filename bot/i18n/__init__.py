@@ -2,7 +2,7 @@
 client's language, and what a text costs in SMS segments. Imports nothing else of ours, so
 flows, the engine, messaging and the dashboard can all stand on it."""
 
-from bot.i18n.catalogs import LIST_SEPARATORS, LOCALES_DIR, Catalogs, catalogs, numbered, render, render_reply
+from bot.i18n.catalogs import LOCALES_DIR, Catalogs, catalogs, join_list, numbered, render, render_reply
 from bot.i18n.languages import (
     BASE_LANGUAGE,
     LANGUAGE_NAMES,
@@ -15,7 +15,7 @@ from bot.i18n.languages import (
 from bot.i18n.texts import REGISTRY, T, Text, TextRegistry
 
 __all__ = [
-    "BASE_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "LANGUAGE_TAGS", "LIST_SEPARATORS", "LOCALES_DIR",
+    "BASE_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "LANGUAGE_TAGS", "LOCALES_DIR",
     "REGISTRY", "SUPPORTED_LANGUAGES", "TRANSLATED_LANGUAGES", "Catalogs", "Language", "T", "Text",
-    "TextRegistry", "catalogs", "numbered", "render", "render_reply",
+    "TextRegistry", "catalogs", "join_list", "numbered", "render", "render_reply",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.lists import format_list
 from babel.messages.pofile import read_po
 
 from bot.i18n.languages import BASE_LANGUAGE, SUPPORTED_LANGUAGES
@@ -58,7 +59,10 @@ def render(key: str, lang: str | None, **params: object) -> str:
     return template.format(**params) if params or text.params() else template
 
 
-LIST_SEPARATORS = {"zh_Hans": "、", "ar": "، "}
+def join_list(items: list[str], lang: str | None) -> str:
+    """Items as one phrase in `lang`'s own way: 'food, housing, and rides', 'comida, vivienda y
+    transporte', '食物、住房和交通' (Babel's list patterns)."""
+    return format_list(items, locale=lang or BASE_LANGUAGE)
 
 
 def numbered(question: str, options: list[str]) -> str:
@@ -69,7 +73,7 @@ def numbered(question: str, options: list[str]) -> str:
 def render_reply(key: str, lang: str | None, params: dict, options: tuple[str, ...] = ()) -> str:
     """Render a reply: list parameters are lists of text keys (translated and joined), options numbered."""
     values = {
-        name: LIST_SEPARATORS.get(lang or "", ", ").join(render(k, lang) for k in value)
+        name: join_list([render(k, lang) for k in value], lang)
         if isinstance(value, (list, tuple)) else value
         for name, value in params.items()
     }
