@@ -33,14 +33,14 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gen_hsds import generate  # noqa: E402
-from config import database_url  # noqa: E402
-from directory.geo import bounding_box, zip5, zip_info  # noqa: E402
-from directory.importer import import_directory  # noqa: E402
-from directory.needs import load_needs  # noqa: E402
-from directory.search import DEFAULT_RADIUS_MILES, search_services  # noqa: E402
-from models.base import Base  # noqa: E402
-from models.directory import DIRECTORY_TABLES, Address  # noqa: E402
+from bench.gen_hsds import generate
+from config import database_url
+from directory.geo import bounding_box, zip5, zip_info
+from directory.importer import import_directory
+from directory.needs import load_needs
+from directory.search import DEFAULT_RADIUS_MILES, search_services
+from models.base import Base
+from models.directory import DIRECTORY_TABLES, Address
 
 SCHEMA = "bench_directory"
 

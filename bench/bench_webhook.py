@@ -42,7 +42,7 @@ def engine_step_us() -> float:
     """Median microseconds for one engine step in the middle of the screening (no I/O)."""
     from bot.engine import ClientFacts, ConversationState, Input, step
 
-    facts = ClientFacts(language="es", has_consent=True)
+    facts = ClientFacts(language="es")
     state = ConversationState(pos=["screening", "food_worry"])
     now = datetime(2026, 3, 10, 15, tzinfo=timezone.utc)
     inp = Input(text="a veces")

@@ -10,18 +10,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-# Pages that add their views to `dashboard_bp` must be imported before it is registered.
-import dashboard.client_fhir  # noqa: E402,F401
-import dashboard.reports  # noqa: E402,F401
-
-# Pages register themselves on `dashboard_bp` when imported.
-from dashboard import (  # noqa: F401
-    canned,
-    clients,
-    conversations,
-    directory_admin,
-    queue,
-)
+# The pages: each adds its views to `dashboard_bp` as it is imported, so all of them are imported
+# here, before `init_app` registers the blueprint.
+from dashboard import client_fhir, clients, conversations, directory_admin, queue, reports  # noqa: F401
 from dashboard.auth import auth_bp, login_manager, may_open
 from dashboard.cli import users_cli
 from dashboard.home import dashboard_bp

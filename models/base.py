@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, mapped_column, registry
 from sqlalchemy.types import TypeDecorator
 
@@ -75,18 +76,9 @@ def enum_column(enum_cls: type[enum.Enum], **kw: Any) -> Any:
     )
 
 
-def upsert_insert(session: Any, table: Any) -> Any:
-    """An INSERT that can say ON CONFLICT, for the session's backend (PostgreSQL or SQLite)."""
-    return dialect_insert(session.get_bind().dialect.name, table)
-
-
 def dialect_insert(dialect_name: str, table: Any) -> Any:
-    """`upsert_insert` for a statement built once per backend and kept (see `bot.pipeline`)."""
-    if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+    """An INSERT that can say ON CONFLICT, for a backend (PostgreSQL or SQLite), to build once and keep."""
+    return (postgresql.insert if dialect_name == "postgresql" else sqlite.insert)(table)
 
 
 db = SQLAlchemy(model_class=Base)

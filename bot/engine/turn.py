@@ -25,7 +25,6 @@ class ClientFacts:
     first_name: str | None = None
     zip_code: str | None = None
     timezone: str | None = None
-    has_consent: bool = False
 
 
 @dataclass(frozen=True)

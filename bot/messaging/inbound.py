@@ -37,7 +37,6 @@ class InboundMessage:
     profile_name: str | None = None
     wa_id: str | None = None
     button_payload: str | None = None
-    button_text: str | None = None
 
 
 def parse_phone(raw: str) -> str:
@@ -91,5 +90,4 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage:
         profile_name=clean_text(form.get("ProfileName") or "")[:120] or None,
         wa_id=(form.get("WaId") or "")[:32] or None,
         button_payload=clean_text(form.get("ButtonPayload") or "")[:256] or None,
-        button_text=clean_text(form.get("ButtonText") or "")[:256] or None,
     )

@@ -150,7 +150,6 @@ def client_facts(client: Client, conv: Conversation) -> engine.ClientFacts:
         first_name=client.first_name,
         zip_code=client.zip_code,
         timezone=client.timezone,
-        has_consent=client.consent_at is not None,
     )
 
 
