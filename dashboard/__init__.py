@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-# The pages: each adds its views to `dashboard_bp` as it is imported, so all of them are imported
-# here, before `init_app` registers the blueprint.
-from dashboard import client_fhir, clients, conversations, directory_admin, queue, reports  # noqa: F401
+# The sections: each adds its pages to `dashboard_bp` as it is imported, so all of them are
+# imported here, before `init_app` registers the blueprint.
+from dashboard import clients, conversations, queue, reports, resources  # noqa: F401
 from dashboard.auth import auth_bp, login_manager, may_open
 from dashboard.cli import users_cli
 from dashboard.home import dashboard_bp
@@ -23,7 +23,7 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(dashboard_bp)
-    app.extensions["csrf"].exempt("dashboard.directory_admin.import_directory_view")
+    app.extensions["csrf"].exempt("dashboard.resources.views.import_directory_view")
     init_templating(app)
     app.add_template_global(may_open)
     app.cli.add_command(users_cli)

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
+from wtforms import EmailField, PasswordField, SelectChoice, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
 
-from dashboard.canned import CANNED_KEYS
 from models.case import MAX_NOTE
 from models.staff import email_problem
-
-MAX_TEXT = 1600  # Twilio's limit for one message body
 
 
 def options(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
@@ -31,29 +28,14 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
 
 
-def _strip(value):
+def strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-class ReplyForm(FlaskForm):
-    body = TextAreaField(
-        "Your message",
-        filters=[_strip],
-        validators=[
-            DataRequired("Write a message before sending it."),
-            Length(max=MAX_TEXT, message="A text can be at most %(max)d characters; this one has %(length)d."),
-        ],
-    )
-
-
-class CannedForm(FlaskForm):
-    key = HiddenField(validators=[AnyOf(sorted(CANNED_KEYS), message="Pick one of the canned replies.")])
 
 
 class NoteForm(FlaskForm):
     body = TextAreaField(
         "Note",
-        filters=[_strip],
+        filters=[strip],
         validators=[
             DataRequired("Write the note before saving it."),
             Length(max=MAX_NOTE, message="A note can be at most %(max)d characters; this one has %(length)d."),

@@ -164,7 +164,7 @@ def test_an_upload_needs_its_csrf_token(app, supervisor):
 
 
 def test_a_zip_bomb_stops_at_the_limit(app, supervisor, monkeypatch):
-    import dashboard.directory_data as data
+    import dashboard.resources.data as data
 
     monkeypatch.setattr(data, "MAX_UNPACKED", 1000)
     out = io.BytesIO()

@@ -15,36 +15,33 @@ from wtforms.validators import (
 )
 
 from casework import labels
-from dashboard.forms import options
+from dashboard.forms import options, strip
 from directory.phones import normalize
 
 MAX_NAME = 250
 MAX_DESCRIPTION = 4000
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
 
 class DirectorySearchForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search changes nothing
 
-    q = StringField("Name", filters=[_strip],
+    q = StringField("Name", filters=[strip],
                     validators=[Length(max=80, message="Search for at most %(max)d characters.")])
     need = SelectField("Need", choices=options([("", "Any need"), *labels.NEED_DOMAINS.items()]), default="")
-    zip = StringField("ZIP code", filters=[_strip],
+    zip = StringField("ZIP code", filters=[strip],
                       validators=[Optional(), Regexp(r"^\d{5}$", message="Enter a 5-digit ZIP code.")])
     page = IntegerField(default=1, validators=[Optional(), NumberRange(min=1, max=10000)])
 
 
 class ServiceForm(FlaskForm):
-    name = StringField("Name", filters=[_strip], validators=[
+    name = StringField("Name", filters=[strip], validators=[
         DataRequired("Give the service a name."),
         Length(max=MAX_NAME, message="Keep the name to %(max)d characters; this one has %(length)d.")])
-    description = TextAreaField("Description", filters=[_strip], validators=[
+    description = TextAreaField("Description", filters=[strip], validators=[
         Length(max=MAX_DESCRIPTION, message="Keep the description to %(max)d characters; this one has %(length)d.")])
-    phone = StringField("Phone", filters=[_strip],
+    phone = StringField("Phone", filters=[strip],
                         validators=[Length(max=40, message="That phone number is too long.")])
     status = SelectField("Status", choices=options(labels.SERVICE_STATUSES.items()))
 

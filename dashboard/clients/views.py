@@ -18,8 +18,8 @@ from casework.actions import (
     update_referral,
 )
 from dashboard.auth import audit_request, role_required
-from dashboard.case import load_case, search_clients
-from dashboard.case_forms import (
+from dashboard.clients.case import load_case, search_clients
+from dashboard.clients.forms import (
     ClientSearchForm,
     GoalForm,
     NeedForm,

@@ -17,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from casework import labels
-from dashboard.forms import options
+from dashboard.forms import options, strip
 from models.case import MAX_GOAL, MAX_NOTE
 from models.referral import NEEDS_REASON, ReferralStatus
 
@@ -26,9 +26,6 @@ CHW_REFERRAL_STATUSES = ("accepted", "in-progress", "on-hold", "completed", "fai
                          "entered-in-error")
 MAX_SEARCH = 80
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _choices(table: dict[str, str], codes=None, first: tuple[str, str] | None = None) -> list[SelectChoice]:
@@ -39,7 +36,7 @@ class ClientSearchForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search changes nothing
 
-    q = StringField("Name, last 4 digits of the phone, or ZIP code", filters=[_strip],
+    q = StringField("Name, last 4 digits of the phone, or ZIP code", filters=[strip],
                     validators=[Length(max=MAX_SEARCH, message="Search for at most %(max)d characters.")])
 
     def validate_q(self, field) -> None:
@@ -58,7 +55,7 @@ class NeedStatusForm(FlaskForm):
 
 class GoalForm(FlaskForm):
     description = TextAreaField(
-        "Goal, in the client's words", filters=[_strip],
+        "Goal, in the client's words", filters=[strip],
         validators=[DataRequired("Describe the goal."),
                     Length(max=MAX_GOAL, message="Keep the goal to %(max)d characters; this one has %(length)d.")])
     need_id = SelectField("For the need", coerce=int, choices=options([(0, "No particular need")]))
@@ -72,7 +69,7 @@ class GoalForm(FlaskForm):
 class ProgressForm(FlaskForm):
     achievement = SelectField("Where it stands", choices=_choices(labels.ACHIEVEMENTS))
     note = TextAreaField(
-        "What happened", filters=[_strip],
+        "What happened", filters=[strip],
         validators=[DataRequired("Say what happened, so the next person knows."),
                     Length(max=MAX_NOTE, message="Keep it to %(max)d characters; this has %(length)d.")])
 

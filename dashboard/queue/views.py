@@ -17,7 +17,7 @@ from casework.handoff import claim
 from casework.sla import SlaPolicy, duration
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp, poll_seconds
-from dashboard.queue_data import caseloads, queue_items, summarize
+from dashboard.queue.data import caseloads, queue_items, summarize
 from models import ConversationStatus, db
 from models.clock import now
 

@@ -10,7 +10,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.auth import audit_request, role_required
-from dashboard.directory_data import (
+from dashboard.home import dashboard_bp
+from dashboard.resources.data import (
     PAGE,
     edit_service,
     find_services,
@@ -18,8 +19,7 @@ from dashboard.directory_data import (
     service_details,
     unpack_upload,
 )
-from dashboard.directory_forms import DirectorySearchForm, ImportForm, ServiceForm
-from dashboard.home import dashboard_bp
+from dashboard.resources.forms import DirectorySearchForm, ImportForm, ServiceForm
 from directory.importer import import_directory
 from directory.report import DirectoryImportError
 from models import db

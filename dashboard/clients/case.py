@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from casework.access import visible_clients
-from dashboard.timeline import Entry, client_timeline
+from dashboard.clients.timeline import Entry, client_timeline
 from models import (
     Client,
     Conversation,

@@ -15,10 +15,11 @@ from casework.access import conversation_or_404, may_release, may_reply
 from casework.handoff import close, lock, send_text
 from casework.sla import SlaPolicy, sla_clock
 from dashboard.auth import audit_request, role_required
-from dashboard.canned import CANNED
-from dashboard.forms import CannedForm, NoteForm, ReplyForm
+from dashboard.conversations.canned import CANNED
+from dashboard.conversations.forms import CannedForm, ReplyForm
+from dashboard.conversations.transcript import transcript
+from dashboard.forms import NoteForm
 from dashboard.home import dashboard_bp, poll_seconds
-from dashboard.transcript import transcript
 from models import Channel, Client, Conversation, MessageStatus, User, db
 from models.case import Note
 from models.clock import now
