@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.gen_hsds import generate
 from config import database_url
 from directory.geo import bounding_box, zip5, zip_info
-from directory.importer import import_directory
+from directory.hsds.importer import import_directory
 from directory.needs import load_needs
-from directory.search import DEFAULT_RADIUS_MILES, search_services
+from directory.search.services import DEFAULT_RADIUS_MILES, search_services
 from models.base import Base
 from models.directory import DIRECTORY_TABLES, Address
 

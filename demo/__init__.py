@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask.cli import AppGroup
 
 from demo.directory import write_demo_directory
-from directory.importer import import_directory
+from directory.hsds.importer import import_directory
 from models import db
 from models.directory import Service
 from models.staff import Role, User, create_user

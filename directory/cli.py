@@ -15,10 +15,10 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
-from directory.importer import import_directory, import_taxonomy
-from directory.links import rebuild_links
+from directory.hsds.importer import import_directory, import_taxonomy
+from directory.hsds.report import DirectoryImportError, ImportReport
 from directory.needs import NEEDS_FILE_ENV, NeedsFileError, load_needs
-from directory.report import DirectoryImportError, ImportReport
+from directory.search.links import rebuild_links
 from models.base import db
 
 directory_cli = AppGroup("directory", help="The resource directory (Open Referral HSDS).")

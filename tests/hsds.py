@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from directory.importer import import_directory
+from directory.hsds.importer import import_directory
 from models import db
 
 FILES = {

@@ -101,7 +101,7 @@ def test_a_supervisor_edits_a_service_with_validation(app, supervisor, directory
     assert service(app, "svc-1") == ("City Pantry (Chelsea)", "Groceries, Monday to Friday.", "temporarily closed",
                                      "212.555.0199", "+12125550199")
     with app.app_context():  # what clients are offered changes at once, not at the next import
-        from directory.search import search_services
+        from directory.search.services import search_services
 
         names = [r.service_name for r in search_services(db.session, need="food-insecurity", zip_code="10001",
                                                            limit=10)]

@@ -7,10 +7,10 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from directory.importer import import_directory, import_taxonomy
-from directory.links import rebuild_links
+from directory.hsds.importer import import_directory, import_taxonomy
+from directory.hsds.report import DirectoryImportError
 from directory.needs import load_needs
-from directory.report import DirectoryImportError
+from directory.search.links import rebuild_links
 from models.directory import (
     Address,
     Attribute,

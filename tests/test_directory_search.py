@@ -11,10 +11,10 @@ import pytest
 
 from directory.geo import haversine_miles, zip_info
 from directory.hours import opening_state
-from directory.importer import import_directory
-from directory.links import refresh_services
+from directory.hsds.importer import import_directory
 from directory.needs import load_needs
-from directory.search import search_services
+from directory.search.links import refresh_services
+from directory.search.services import search_services
 from models.directory import Phone, Service
 from tests.directory_support import write_hsds
 

@@ -17,7 +17,7 @@ FOOD_AND_UTILITIES = ["1", "8", "2", "3", "2", "1", "1", "1", "1", "1"]
 
 @pytest.fixture
 def directory(app):
-    from directory.importer import import_directory
+    from directory.hsds.importer import import_directory
 
     with app.app_context():
         import_directory(db.session, SMALL_DIRECTORY)

@@ -18,7 +18,7 @@ from bot.engine import Input, ResourcesRequested
 from bot.engine.texts import MILES, NO_PHONE, OPEN_NOW, OPENS
 from bot.i18n import render
 from bot.messaging.quiet_hours import zone
-from directory.search import search_services
+from directory.search.services import search_services
 from models import Client, Conversation
 
 PAGE = 3

@@ -31,7 +31,7 @@ from dashboard.clients.forms import (
 )
 from dashboard.forms import NoteForm, options
 from dashboard.home import dashboard_bp
-from directory.search import search_services
+from directory.search.services import search_services
 from models import Client, Need, NeedStatus, Referral, ReferralStatus, db
 from models.case import Achievement, Goal, Note, record_progress
 from models.clock import now

@@ -13,10 +13,10 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from directory.links import refresh_services
+from directory.hsds.report import DirectoryImportError
 from directory.needs import load_needs
 from directory.phones import normalize
-from directory.report import DirectoryImportError
+from directory.search.links import refresh_services
 from models.directory import (
     Address,
     Language,

@@ -20,8 +20,8 @@ from dashboard.resources.data import (
     unpack_upload,
 )
 from dashboard.resources.forms import DirectorySearchForm, ImportForm, ServiceForm
-from directory.importer import import_directory
-from directory.report import DirectoryImportError
+from directory.hsds.importer import import_directory
+from directory.hsds.report import DirectoryImportError
 from models import db
 from models.directory import Service
 

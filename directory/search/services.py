@@ -29,11 +29,11 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from directory.areas import read_area
-from directory.candidates import find_points
 from directory.geo import bounding_box, haversine_miles, zip5, zip_info
 from directory.hours import load_rules, opening_state
 from directory.languages import client_language
+from directory.search.areas import read_area
+from directory.search.candidates import find_points
 from models.directory import ServiceArea
 
 DEFAULT_RADIUS_MILES = 25.0

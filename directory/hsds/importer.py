@@ -18,12 +18,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from directory.csvfile import read_csv
-from directory.links import rebuild_links
+from directory.hsds.csvfile import read_csv
+from directory.hsds.package import Package, open_package
+from directory.hsds.report import DirectoryImportError, ImportReport, RowSkipped, TableCounts
+from directory.hsds.rows import SOURCES, Source
 from directory.needs import Need, load_needs
-from directory.package import Package, open_package
-from directory.report import DirectoryImportError, ImportReport, RowSkipped, TableCounts
-from directory.rows import SOURCES, Source
+from directory.search.links import rebuild_links
 from directory.upsert import upsert
 from models.directory import DERIVED_TABLES, DIRECTORY_TABLES, Schedule, ServiceArea
 

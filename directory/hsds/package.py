@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from directory.csvfile import CsvFile, read_csv
-from directory.report import DirectoryImportError
+from directory.hsds.csvfile import CsvFile, read_csv
+from directory.hsds.report import DirectoryImportError
 
 # File names this importer reads, by the name it knows them by.
 READ_FILES = (

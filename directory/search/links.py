@@ -13,9 +13,9 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from directory.areas import Area, read_area
 from directory.needs import Need, keyword_needs, term_needs
-from directory.search_points import Scope, search_points
+from directory.search.areas import Area, read_area
+from directory.search.points import Scope, search_points
 from directory.upsert import upsert
 from models.directory import (
     DERIVED_TABLES,

@@ -16,9 +16,9 @@ from typing import Protocol
 
 from directory.geo import valid_coordinates
 from directory.hours import normalize_byday, parse_date, parse_time, weekday_code
+from directory.hsds.report import RowSkipped
 from directory.languages import language_code
 from directory.phones import normalize
-from directory.report import RowSkipped
 
 Values = dict[str, str | None]
 LINKABLE = ("service", "organization", "location", "service_at_location")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from directory.report import DirectoryImportError
+from directory.hsds.report import DirectoryImportError
 
 _EMPTY = frozenset({"", "NULL", "null", "Null", "None", "none", "NONE"})
 _HEADER_JUNK = re.compile(r"[\s\-]+")

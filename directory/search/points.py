@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from directory.areas import Area
 from directory.geo import zip5, zip_info
 from directory.hours import Rule, dump_rules
 from directory.languages import language_code
 from directory.phones import display
+from directory.search.areas import Area
 from models.directory import (
     Address,
     Language,

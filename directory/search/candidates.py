@@ -1,5 +1,5 @@
 """The SQL half of search: one indexed read of search_point for the places that could answer.
-Distances, service areas, opening hours and ranking are done in Python (directory/search.py).
+Distances, service areas, opening hours and ranking are done in Python (directory/search/services.py).
 
 Statements are built once per shape, with bound parameters, and run on the session's connection
 (skipping the ORM layer): building and dispatching a statement costs about as much CPU as
@@ -13,7 +13,7 @@ from functools import lru_cache
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from directory.search_points import ANY_NEED
+from directory.search.points import ANY_NEED
 from models.directory import Organization, SearchPoint, Service, ServiceZip
 
 NO_PLACE_LIMIT = 200  # rows read when a query gives no place at all (need or text only)
