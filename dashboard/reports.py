@@ -21,9 +21,9 @@ from dashboard.home import dashboard_bp
 from models.base import db
 from models.clock import now
 from reports.charts import CHARTS, report_chart
+from reports.figures.staff import chw_choices
 from reports.period import EARLIEST, LATEST, Period
 from reports.report import Report, build_report
-from reports.staff import chw_choices
 from reports.tables import csv_bytes, duration, percent, report_tables
 
 ALL_CHWS = "All CHWs"

@@ -9,12 +9,12 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from casework.sla import SlaPolicy
-from reports.escalations import EscalationFigures, escalation_figures
-from reports.messages import DEFAULT_SEGMENT_COST, MessageFigures, message_figures
-from reports.reach import OptOuts, Reach, clients_reached, opt_outs
-from reports.referrals import ReferralFigures, referral_figures
-from reports.screenings import ScreeningFigures, screening_figures
-from reports.staff import ChwActivity, chw_activity
+from reports.figures.escalations import EscalationFigures, escalation_figures
+from reports.figures.messages import DEFAULT_SEGMENT_COST, MessageFigures, message_figures
+from reports.figures.reach import OptOuts, Reach, clients_reached, opt_outs
+from reports.figures.referrals import ReferralFigures, referral_figures
+from reports.figures.screenings import ScreeningFigures, screening_figures
+from reports.figures.staff import ChwActivity, chw_activity
 
 
 @dataclass(frozen=True)

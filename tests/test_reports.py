@@ -14,9 +14,9 @@ from models import Conversation, ConversationStatus, Event, Urgency
 from models.base import db
 from reports.charts import bar_chart
 from reports.counts import Count
+from reports.figures.sla import sla_compliance
 from reports.period import Period
 from reports.report import build_report
-from reports.sla import sla_compliance
 from reports.tables import csv_bytes, report_tables
 from tests.report_data import NY_END, NY_FIRST, at, make_program
 

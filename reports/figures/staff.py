@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from casework.access import CLAIMED
 from models import Event, Referral, Role, User
-from reports.referrals import NOT_MADE, closed_loop
+from reports.figures.referrals import NOT_MADE, closed_loop
 
 
 @dataclass(frozen=True)

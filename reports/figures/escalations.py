@@ -14,7 +14,7 @@ from casework.sla import SlaPolicy
 from models import Conversation, Event, Urgency
 from models.base import UTCDateTime
 from reports.counts import Count, counts
-from reports.sla import SlaResult, sla_compliance, target
+from reports.figures.sla import SlaResult, sla_compliance, target
 from reports.sql import seconds_between
 
 
