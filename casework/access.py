@@ -22,7 +22,7 @@ def sees_everyone(user: User) -> bool:
     return user.role in (Role.SUPERVISOR, Role.ADMIN)
 
 
-CLAIMED = "conversation_claimed"  # {"by": <user id>}, written by dashboard/handoff.py when a CHW claims
+CLAIMED = "conversation_claimed"  # {"by": <user id>}, written by casework/handoff.py when a CHW claims
 
 
 def claimed_conversations(chw_id: int) -> sa.Select:

@@ -141,7 +141,7 @@ def make_program(session: Session) -> Program:
     oops = _referral(session, c4, "utility-insecurity", "Power Help", at(9, 19, 5), made_by=ana.id)
     set_status(session, oops, ReferralStatus.ENTERED_IN_ERROR, at(9, 19, 6), source="chw", by_id=ana.id)
 
-    # Escalations, as bot/effects.py and dashboard/handoff.py record them, and opt-outs.
+    # Escalations, as bot/pipeline/escalation.py and casework/handoff.py record them, and opt-outs.
     def event(client, kind, when, **data):
         session.add(Event(client_id=client.id, conversation_id=conv[client.id].id, type=kind, data=data,
                           created_at=when))

@@ -25,6 +25,7 @@ BATCH = 500
 
 
 def requeue_pending(now: datetime) -> int:
+    """Pending rows due to go whose send job is not waiting in the queue: enqueue them again."""
     rows = db.session.scalars(
         sa.select(Message)
         .where(
@@ -48,6 +49,7 @@ def requeue_pending(now: datetime) -> int:
 
 
 def reconcile_sending(now: datetime) -> int:
+    """Rows left `sending` (a lost answer, a killed worker): ask Twilio whether it took them."""
     ids = db.session.scalars(
         sa.select(Message.id)
         .where(Message.status == MessageStatus.SENDING, Message.claimed_at <= now - SENDING_STUCK)
@@ -78,6 +80,7 @@ def refresh_statuses(now: datetime) -> int:
 
 
 def process_received(now: datetime) -> int:
+    """Inbound texts stored but never stepped (a crash in between): step them now."""
     ids = db.session.scalars(
         sa.select(Message.id)
         .where(Message.direction == Direction.INBOUND, Message.status == MessageStatus.RECEIVED,

@@ -205,7 +205,7 @@ def _assembled(flow: Flow, node: Node) -> Iterator[tuple[str, int, Compose]]:
         yield f"{name} (every need)", summary.budget, every_need
 
 
-# A page of resources as `bot.suggestions.describe` lines them up: name, phone, distance, hours.
+# A page of resources as `bot.pipeline.suggestions.describe` lines them up: name, phone, distance, hours.
 SAMPLE_RESOURCES = (
     ("Eastside Community Food Pantry", "(617) 555-0100", texts.OPEN_NOW),
     ("St. Mary's Family Shelter", "(617) 555-0142", texts.OPENS),

@@ -44,7 +44,7 @@ WELCOME_BACK = T("system.welcome_back", "Welcome back! Let's continue where we l
 RESUMED = T("system.resumed", "Let's continue where we left off.", budget=1)
 NO_MORE = T("suggestions.no_more", "There are no more places for {need} in our list. Here they are again:", budget=2)
 
-# The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now"), see bot.suggestions.
+# The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now"), see bot.pipeline.suggestions.
 OPEN_NOW = T("resources.open_now", "open now", budget=1)
 OPENS = T("resources.opens", "opens {when}", budget=1, when="Mon 9:00 AM")
 MILES = T("resources.miles", "{miles} mi", budget=1, miles="0.8")
