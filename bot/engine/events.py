@@ -15,6 +15,7 @@ reached (`Reached`, e.g. `screening_started`) and a score (`Scored`, e.g. `scree
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, ClassVar
 
 
@@ -27,9 +28,15 @@ class EngineEvent:
 
     @property
     def data(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)  # type: ignore[arg-type]
-                if not (self._named_by_flow and f.name == "name")
-                and not (f.name in self._left_out_when_none and getattr(self, f.name) is None)}
+        left_out = self._left_out_when_none
+        return {name: value for name in _data_fields(type(self))
+                if (value := getattr(self, name)) is not None or name not in left_out}
+
+
+@cache
+def _data_fields(kind: type) -> tuple[str, ...]:
+    """The fields an event stores as its data, in order: all but a flow-given name."""
+    return tuple(f.name for f in fields(kind) if not (kind._named_by_flow and f.name == "name"))
 
 
 @dataclass(frozen=True)

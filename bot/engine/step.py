@@ -12,7 +12,6 @@ LANG, MENU, a language's name → the flow's current question.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from datetime import datetime
 
@@ -34,7 +33,7 @@ FOLLOWUP_INPUTS = ("resources_found",)  # answers to what the client just said
 def step(state: ConversationState, inp: Input, now: datetime, client: ClientFacts,
          flows: dict[str, Flow] | None = None) -> StepResult:
     """Run one turn of the conversation."""
-    result = StepResult(state=copy.deepcopy(state))
+    result = StepResult(state=state.copy())
     runner = Runner(result, flows or loaded_flows(), client, now)
     if inp.kind == "message":
         _on_message(runner, result, inp, client)
