@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := app
 
-.PHONY: run test install browser catalogs bench audit clean
+.PHONY: run test install browser catalogs bench audit clean model
 
 run: install
 	$(BIN)/flask db upgrade
@@ -42,6 +42,11 @@ catalogs: install
 		$(BIN)/pybabel init -i locales/messages.pot -d locales -l $$lang; \
 	done
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+
+# Train the understanding's model from data/understanding (training part) into
+# bot/understanding/learned/understanding.skops; deterministic, under a minute here.
+model: install
+	$(BIN)/python -m bot.understanding.learned.training
 
 bench: install
 	$(BIN)/python -m bench

@@ -15,6 +15,8 @@ import config
 import dashboard
 from bot.cli.catalogs import catalogs_cli
 from bot.cli.chat import chat_command
+from bot.cli.understanding import understanding_cli
+from bot.understanding.learned.model import model
 from bot.web.health import bp as health_bp
 from bot.web.simulator import bp as simulator_bp
 from bot.web.webhook import bp as webhook_bp
@@ -51,6 +53,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
 
     flows()  # a broken flow file stops start-up here, naming the file and the field
+    model()  # so does a missing or corrupt understanding model (ModelError says how to rebuild it)
     init_clock(app)
     init_queue(app, JOBS, run_sweeps)  # every job and sweep: workers/registry.py
 
@@ -60,7 +63,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(simulator_bp)
     dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
 
-    for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli):
+    for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli,
+                    understanding_cli):
         app.cli.add_command(command)
     return app
 

@@ -13,6 +13,7 @@ from bot.i18n import LANGUAGE_NAMES
 # Why a conversation went to the CHW queue (Conversation.escalation_reason, `escalated` events).
 ESCALATION_REASONS = {
     "crisis": "Crisis words",
+    "possible_crisis": "Possible crisis",
     "safety_screen": "Positive safety screen",
     "asked_for_person": "Asked for a person",
     "not_understood": "Not understood",

@@ -64,10 +64,13 @@ class LanguageChosen(EngineEvent):
 
 @dataclass(frozen=True)
 class CrisisDetected(EngineEvent):
-    """`{"type": "crisis_detected", "data": {"kind": "suicide"}}` (always followed by `escalated`)."""
+    """`{"type": "crisis_detected", "data": {"kind": "suicide"}}` (always followed by `escalated`);
+    `possible` is true for a possible crisis, sent to a person without the 911/988 text."""
 
     type: ClassVar[str] = "crisis_detected"
+    _left_out_when_none: ClassVar[frozenset[str]] = frozenset({"possible"})
     kind: str
+    possible: bool | None = None
 
 
 @dataclass(frozen=True)

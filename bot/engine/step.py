@@ -57,6 +57,10 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     kw = classify_keyword(text)
     keyword = kw.keyword if kw else None
     crisis = detect_crisis(text)
+    if crisis and not crisis.certain:  # a person reads it now; the conversation goes on as it would
+        result.emit(CrisisDetected(crisis.kind.value, possible=True))
+        result.emit(Escalated("possible_crisis", "urgent"))
+        crisis = None
     if client.opted_out:
         if keyword is Keyword.START:
             result.emit(OptedIn())

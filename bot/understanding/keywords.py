@@ -8,6 +8,7 @@ stop texting me"). Unsubscribe typos ("unsubcribe") are forgiven on long words o
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.understanding.lexicon.common import FILLERS
 from bot.understanding.lexicon.keywords import BARE_NOT_COMMANDS, FALSE_FRIENDS, PHRASES, WHOLE
 from bot.understanding.normalize import clauses, normalize, tokens
+from bot.understanding.optout import excepted, read_optout
 from bot.understanding.phrases import PhraseSet, negated
 
 
@@ -34,11 +36,18 @@ class Keyword(Enum):
 
 @dataclass(frozen=True)
 class KeywordMatch:
-    """The command, and the language it was written in when only one of ours has that word."""
+    """The command, and the language it was written in when only one of ours has that word.
+
+    `certain` is False only for a probable opt-out ("enough", "wrong number"): stop automated
+    texts and ask to confirm.
+    """
 
     keyword: Keyword
     language: str | None = None
+    certain: bool = True
 
+
+log = logging.getLogger(__name__)
 
 # When one message holds requests of several kinds, the first kind here wins.
 _PRIORITY = (Keyword.STOP, Keyword.AGENT, Keyword.LANG, Keyword.MENU, Keyword.SKIP)
@@ -142,10 +151,16 @@ def classify_keyword(text: str) -> KeywordMatch | None:
     >>> classify_keyword("the bus stop on main street") is None
     True
     """
-    toks = tokens(normalize(text))
-    if not toks:
+    try:
+        return _classify(text)
+    except Exception:  # a detector must never take a message down
+        log.exception("keyword detection failed")
         return None
-    whole = _whole_message(text, toks)
+
+
+def _classify(text: str) -> KeywordMatch | None:
+    toks = tokens(normalize(text))
+    whole = _whole_message(text, toks) if toks else None
     if whole is not None:
         return whole
     found: dict[Keyword, KeywordMatch] = {}
@@ -153,6 +168,12 @@ def classify_keyword(text: str) -> KeywordMatch | None:
         for hit in _PHRASES.find(clause):
             if not negated(clause, hit.start) and not _false_friend(text, clause[hit.start:hit.end]):
                 found.setdefault(hit.payload.keyword, hit.payload)
+    if Keyword.STOP in found and excepted(text):
+        del found[Keyword.STOP]  # "dont text me after 9": not an opt-out
+    if Keyword.STOP not in found:
+        level = read_optout(text)
+        if level is not None:
+            found[Keyword.STOP] = KeywordMatch(Keyword.STOP, None, certain=level == "certain")
     for keyword in _PRIORITY:
         if keyword in found:
             return found[keyword]

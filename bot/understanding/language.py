@@ -1,23 +1,29 @@
 """Which of our languages a client writes in, and which language they ask for by name.
 
-`detect_language` looks at a first message: the script decides for Chinese and Arabic; Latin-script
-text is scored against small lists of words that only one of English, Spanish, Vietnamese and
-Haitian Creole uses (plus Vietnamese letters and Spanish ñ ¿ ¡). A short or mixed message is not
-guessed: it returns None and the engine asks. `language_from_name` reads an answer to the
-language menu: a language's name in any of our languages, or the menu number.
+Two layers. `rule_language`: the script decides for Chinese and Arabic; Latin-script text is scored
+against small lists of words that only one of English, Spanish, Vietnamese and Haitian Creole uses
+(plus Vietnamese letters and Spanish ñ ¿ ¡). When the rules cannot tell, the model (`bot.understanding.learned`,
+character n-grams, so "xin chao", "mwen bezwen" and Arabizi "ana 3ayez" are read too) ranks the
+languages. `detect_language` names one only when it is clear; `guess_languages` returns the
+plausible ones, most likely first, so a reply can go out in two. `language_from_name` reads an answer
+to the language menu: a language's name in any of our languages, or the menu number.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
 from bot.i18n import SUPPORTED_LANGUAGES
+from bot.understanding.learned.features import prepare
+from bot.understanding.learned.model import model
 from bot.understanding.lexicon.common import FILLERS, NUMBER_FILLERS
 from bot.understanding.lexicon.languages import GREETINGS, MARKERS, NAMES
 from bot.understanding.normalize import clauses, normalize, tokens
 from bot.understanding.phrases import PhraseSet, negated
 
+log = logging.getLogger(__name__)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _NOT_CHINESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")  # kana, hangul
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -34,14 +40,20 @@ _NAMES: PhraseSet[str] = PhraseSet((name, lang) for lang, names in NAMES.items()
 _MENU_FILLERS = {tok for entries in (*NUMBER_FILLERS.values(), *FILLERS.values()) for entry in entries
                  for tok in tokens(normalize(entry))}
 _MIN_SCORE = 2
+# A greeting in English alone is answered in English, but it is not proof: the conversation still
+# offers the language menu (detect_language says None, guess_languages says "en").
+_ENGLISH_GREETINGS = frozenset({"hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon",
+                                "good evening", "helo", "hii", "hiii", "heyy", "yo"})
+_SURE = 0.80  # the model names a language alone from this probability on
+_PLAUSIBLE = 0.20  # and counts it among the plausible ones from this one
 
 
-def detect_language(text: str) -> str | None:
-    """The language of a message when it is clear, else None.
+def rule_language(text: str) -> str | None:
+    """The language the script and the marker words alone make clear, else None.
 
-    >>> detect_language("Hola, necesito ayuda con comida")
+    >>> rule_language("Hola, necesito ayuda con comida")
     'es'
-    >>> detect_language("ok") is None
+    >>> rule_language("ok") is None
     True
     """
     if _HAN.search(text):
@@ -83,3 +95,54 @@ def language_from_name(text: str, menu: Sequence[str] = SUPPORTED_LANGUAGES) -> 
             return None
         named.add(menu[pick - 1])
     return named.pop() if len(named) == 1 else None
+
+
+def detect_language(text: str) -> str | None:
+    """The language of a message when it is clear, else None. Never raises.
+
+    >>> detect_language("Hola, necesito ayuda con comida")
+    'es'
+    >>> detect_language("ok") is None
+    True
+    """
+    guesses = _ranked(text)
+    if guesses and guesses[0][1] >= _SURE:
+        return guesses[0][0]
+    return None
+
+
+def guess_languages(text: str) -> tuple[str, ...]:
+    """Our languages the message may be in, most likely first; empty when there is no idea.
+
+    >>> guess_languages("toi can giup")
+    ('vi',)
+    """
+    return tuple(lang for lang, p in _ranked(text) if p >= _PLAUSIBLE)
+
+
+def _ranked(text: str) -> list[tuple[str, float]]:
+    """(language, confidence) of ours, best first; a language the rules make clear has confidence 1."""
+    try:
+        ruled = rule_language(text) or language_from_name(text, menu=())
+        if ruled is not None:
+            return [(ruled, 1.0)]
+        if " ".join(tokens(normalize(text))) in _ENGLISH_GREETINGS:
+            return [("en", 0.5)]
+        if _HAN.search(text) and not _NOT_CHINESE.search(text):
+            return [("zh_Hans", 0.5)]  # Chinese mixed with another script: answer in both
+        if _ARABIC.search(text) and not _NOT_ARABIC.search(text):
+            return [("ar", 0.5)]
+        if _HAN.search(text) or _ARABIC.search(text):
+            return []  # kana, hangul, Persian or Urdu letters
+        prepared = prepare(text)
+        if not any(ch.isalpha() for ch in prepared):
+            return []
+        probs = model().language_probabilities(prepared)
+    except Exception:  # a detector must never take a message down
+        log.exception("language detection failed")
+        return []
+    other = probs.pop("other", 0.0)
+    ranked = sorted(probs.items(), key=lambda item: item[1], reverse=True)
+    if other >= ranked[0][1]:
+        return []
+    return ranked

@@ -6,6 +6,7 @@ message, so it needs no accents and Chinese needs no spaces:
     (he|she|my husband) [is] (going to|gonna) kill me    ( ) one of, [ ] or ( )? optional
     want to ... die                                      ... up to three other words
     kill* myself                                         kill* any word starting with "kill"
+    took # pills                                         # any number
 
 Patterns compile to regular expressions over " tok tok tok " text, one per pattern. A pattern is
 only tried when a word it cannot match without is in the message, so a few thousand patterns cost
@@ -81,6 +82,8 @@ class _Parser:
                 anchors = anchors or inner
             elif item == "...":
                 parts.append(r"(?:\S+ ){0,3}")
+            elif item == "#":
+                parts.append(r"\d+ ")
             elif item.endswith("*") and len(item) > 1:
                 words = tokens(normalize(item[:-1]))
                 parts.append("".join(re.escape(w) + " " for w in words[:-1]))
