@@ -1,13 +1,12 @@
 """Closing the loop: check-in texts after a referral, one reminder, then a person.
 
-The referral row holds the schedule (`casework.checkins`). RQ's scheduler
-wakes a `run_due_checkins` job at each due second (referrals due in the same second share
-it), and that job runs the check-ins then due in batches. Batches, not a job per check-in,
-because RQ spends more on a job than a check-in costs: a job claims its batch with SKIP
-LOCKED and wakes another when there may be more, so workers side by side take different
-referrals. A check-in does not write its own text: it resumes the conversation with a
-`checkin_due` input and the check-in flow decides what to say; the same job then sends it.
-Every time is moved out of the client's quiet hours, and the sweeper wakes a job for
+The referral row holds the schedule (`casework.checkins`). RQ's scheduler wakes a `run_due_checkins`
+job at each due second (referrals due in the same second share it), and that job runs the check-ins
+then due in batches. Batches, not a job per check-in, because RQ spends more on a job than a
+check-in costs: a job claims its batch with SKIP LOCKED and wakes another when there may be more, so
+workers side by side take different referrals. A check-in does not write its own text: it resumes
+the conversation with a `checkin_due` input and the check-in flow decides what to say; the same job
+then sends it. Every time is moved out of the client's quiet hours, and the sweeper wakes a job for
 check-ins the queue lost.
 """
 
