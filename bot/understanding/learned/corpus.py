@@ -13,10 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from bot.i18n import SUPPORTED_LANGUAGES
 from bot.understanding.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[3] / "data" / "understanding"
-LANGUAGES = ("en", "es", "vi", "zh_Hans", "ht", "ar")
+LANGUAGES = SUPPORTED_LANGUAGES  # the one list, bot/i18n/languages.py: the corpus covers each
 CRISIS_KINDS = ("suicide", "self_harm", "overdose", "violence", "medical", "child")
 TEST_SHARE = 30  # percent of messages held out for measuring
 
