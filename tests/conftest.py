@@ -1,8 +1,9 @@
 """Shared fixtures: the app on the configured database and queue, a fixed clock, a phone.
 
-`DATABASE_URL` (PostgreSQL) and `REDIS_URL` select the real services, as `.ci/run` does;
-without them the suite runs on the embedded defaults (a temporary SQLite file and the
-in-process queue).
+`TEST_DATABASE_URL` (PostgreSQL, a database whose name ends in `_test`) and `TEST_REDIS_URL` select
+the real services, as `.ci/run` does; without them the suite runs on the embedded defaults (a
+temporary SQLite file and the in-process queue). `DATABASE_URL` and `REDIS_URL` are never used:
+the fixtures empty what they are given (tests/safety.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from app import create_app
 from faketwilio import FakeTwilio
 from models import db
 from tests.phone import Phone
+from tests.safety import UnsafeTestServices, services_for_tests
+
+try:
+    TEST_DATABASE_URL, TEST_REDIS_URL = services_for_tests(os.environ)
+except UnsafeTestServices as refused:
+    raise pytest.UsageError(f"refusing to run the tests: {refused}") from None
 
 
 class FixedClock:
@@ -43,7 +50,7 @@ START = datetime(2026, 3, 10, 15, 0, tzinfo=timezone.utc)  # a Tuesday, 11:00 in
 
 @pytest.fixture(scope="session")
 def _database_url(tmp_path_factory) -> str:
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    return TEST_DATABASE_URL or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +69,7 @@ def _config(database_url: str, **extra) -> dict:
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "REDIS_URL": TEST_REDIS_URL,
         "JOBS_AUTOSTART": False,
         "TWILIO_ACCOUNT_SID": None,
         "TWILIO_AUTH_TOKEN": None,

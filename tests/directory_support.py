@@ -1,6 +1,6 @@
 """Fixtures and helpers shared by the directory tests.
 
-They build on the suite's `app` fixture (tests/conftest.py): the database is DATABASE_URL when set
+They build on the suite's `app` fixture (tests/conftest.py): the database is TEST_DATABASE_URL when set
 (PostgreSQL), else a temporary SQLite file, migrated once per run and emptied after each test.
 HSDS datasets are written as CSV folders with `write_hsds`, the way a directory exports them.
 """

@@ -1,13 +1,13 @@
 """The job queue's promise, kept by both backends: a job id already waiting is not added twice.
 
-Runs on the in-process queue always, and on RQ when the suite runs with REDIS_URL (`.ci/run`'s
+Runs on the in-process queue always, and on RQ when the suite runs with TEST_REDIS_URL (`.ci/run`'s
 PostgreSQL and Redis pass)."""
 
-import os
 from datetime import timedelta
 
 import pytest
 
+from tests.conftest import TEST_REDIS_URL
 from tests.jobs import drain
 
 RUNS: list[str] = []
@@ -20,8 +20,8 @@ def note(label: str) -> None:
 
 @pytest.fixture(params=["in-process", "rq"])
 def app(request, make_app):
-    if request.param == "rq" and not os.environ.get("REDIS_URL"):
-        pytest.skip("RQ runs in the pass with REDIS_URL (PostgreSQL and Redis)")
+    if request.param == "rq" and not TEST_REDIS_URL:
+        pytest.skip("RQ runs in the pass with TEST_REDIS_URL (PostgreSQL and Redis)")
     app = make_app(**({} if request.param == "rq" else {"REDIS_URL": None}))
     assert app.extensions["jobs"].backend == request.param
     app.extensions["jobs"].jobs = {"note": note}
