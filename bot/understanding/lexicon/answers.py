@@ -140,3 +140,82 @@ GENERIC_ANSWERS: dict[str, dict[str, list[str]]] = {
     answer: {lang: labels + EMOJI_ANSWERS.get(answer, []) for lang, labels in by_lang.items()}
     for answer, by_lang in _WORDS.items()
 }
+
+# Colloquial ways to say how often, written per language for the reply corpus's messy half (typed as
+# people text: no accents, slang, dialect). Kept apart so the AHC wording above stays recognisable.
+_COLLOQUIAL: dict[str, dict[str, list[str]]] = {
+    "often_true": {
+        "en": ["every month", "every single month", "most months", "constantly", "all the time tbh", "every week",
+               "pretty much always", "alwayz", "alot", "most of the time yes"],
+        "es": ["cada mes", "todos los meses", "a cada rato", "bien seguido", "casi todos los meses", "todo el tiempo",
+               "simpre", "siempre siempre", "muy a menudo"],
+        "vi": ["luôn luôn", "tháng nào cũng", "hoài", "thường đúng", "hay lắm", "lúc nào cũng"],
+        "zh_Hans": ["成日", "每个月都", "经长", "好多时", "月月都", "经常都"],
+        "ht": ["chak mwa", "tout tan", "tout tan vre", "pifo", "prèske toujou", "chak semen"],
+        "ar": ["على طول", "دايما", "ديما", "كل شهر", "dayman", "ghaliban", "طول الوقت", "اغلب الوقت", "وايد"],
+    },
+    "sometimes_true": {
+        "en": ["some months", "here and there", "every now and then", "every now n then", "once in a while",
+               "a couple times", "off and on", "sum times", "some times", "occasionally", "sometime"],
+        "es": ["de vez en cuando", "algunas veces", "algunos meses", "a beses", "aveses", "a ratos", "unas veces"],
+        "vi": ["thỉnh thoảng", "có lúc", "đôi khi", "lâu lâu", "có khi", "vài lần", "đôi lúc"],
+        "zh_Hans": ["有时", "有时候", "偶尔", "间中", "有阵时", "有的时候"],
+        "ht": ["pafwa", "pa fwa", "kek fwa", "detanzantan", "de tanzantan", "yon le konsa", "parfois"],
+        "ar": ["احيانا", "ساعات", "مرات", "sa3at", "a7yanan", "marat", "ahyanan", "بعض الاحيان"],
+    },
+    "never_true": {
+        "en": ["it lasts", "we good on food", "we're fine on food", "never happens", "never happened", "we ok",
+               "not at all", "never ever"],
+        "es": ["nunca jamas", "nunk", "nunka", "jamas", "nunca nos pasa", "siempre alcanza"],
+        "vi": ["không bao giờ", "ko bao gio", "chưa bao giờ", "ko he", "không hề", "chưa từng"],
+        "zh_Hans": ["从来没有", "从未", "从来不会", "冇试过", "没试过", "够吃"],
+        "ht": ["pa janm", "pa jamè", "jamè", "janm"],
+        "ar": ["ابدا", "ابدن", "abadan", "ما صار", "عمره ما", "ولا مره"],
+    },
+    "never": {
+        "en": ["not at all", "never ever", "not once", "no never", "nope never"],
+        "es": ["nunca jamas", "jamas", "ni una vez"],
+        "vi": ["không bao giờ", "ko bao gio", "chưa bao giờ", "chưa từng"],
+        "zh_Hans": ["从来没有", "从未", "冇试过", "没试过"],
+        "ht": ["pa janm", "jamè", "pa jamè"],
+        "ar": ["ابدا", "abadan", "ولا مره", "عمره ما"],
+    },
+    "rarely": {
+        "en": ["once in a blue moon", "hardly", "hardly ever", "rare", "only once", "only one time", "once or twice",
+               "almost never", "like once", "one time"],
+        "es": ["casi nunca", "muy de vez en cuando", "una vez", "solo una vez", "muy pocas veces", "casi no"],
+        "vi": ["hiếm khi", "ít khi", "một lần", "hầu như không", "hiếm lắm"],
+        "zh_Hans": ["很少", "好少", "一次", "几乎没有", "甚少"],
+        "ht": ["raman", "yon fwa", "prèske pa janm", "pa souvan"],
+        "ar": ["نادرا", "مره وحده", "قليل", "nadran", "نادر"],
+    },
+    "sometimes": {
+        "en": ["here and there", "every now and then", "every now n then", "once in a while", "off and on",
+               "sum times", "some times", "occasionally"],
+        "es": ["de vez en cuando", "algunas veces", "a ratos", "a beses", "aveses"],
+        "vi": ["thỉnh thoảng", "đôi khi", "có lúc", "lâu lâu"],
+        "zh_Hans": ["有时", "有时候", "偶尔", "间中", "有阵时"],
+        "ht": ["pafwa", "pa fwa", "kek fwa", "detanzantan"],
+        "ar": ["احيانا", "ساعات", "مرات", "sa3at", "a7yanan"],
+    },
+    "fairly_often": {
+        "en": ["quite a bit", "pretty often", "a few times a week", "a lot of times", "kinda often"],
+        "es": ["bastante", "seguido", "bastantes veces", "varias veces a la semana"],
+        "vi": ["khá thường", "khá thường xuyên", "khá nhiều"],
+        "zh_Hans": ["几常", "颇多", "挺多"],
+        "ht": ["byen souvan", "kèk fwa pa semèn"],
+        "ar": ["كتير شوي", "كثير نوعا ما"],
+    },
+    "frequently": {
+        "en": ["every day", "every night", "24/7", "constantly", "all the time", "every single day", "daily"],
+        "es": ["todos los dias", "todo el tiempo", "a diario", "cada dia", "diario"],
+        "vi": ["hàng ngày", "ngày nào cũng", "suốt ngày", "lúc nào cũng"],
+        "zh_Hans": ["天天", "每天", "成日", "日日"],
+        "ht": ["chak jou", "tout tan", "toulejou"],
+        "ar": ["كل يوم", "على طول", "دايما", "طول الوقت"],
+    },
+}
+for _answer, _by_lang in _COLLOQUIAL.items():
+    for _lang, _labels in _by_lang.items():
+        _known = GENERIC_ANSWERS[_answer].setdefault(_lang, [])
+        _known.extend(label for label in _labels if label not in _known)
