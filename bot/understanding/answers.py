@@ -13,6 +13,7 @@ from functools import lru_cache
 from bot.i18n import REGISTRY, SUPPORTED_LANGUAGES, catalogs
 from bot.understanding.choices import GENERIC_ANSWERS, Option, match_choice
 from bot.understanding.language import language_from_name
+from bot.understanding.lexicon.paraphrases import PARAPHRASES
 from bot.understanding.normalize import normalize
 from directory.geo import zip_info
 from flows.model import Node
@@ -85,7 +86,8 @@ def read_language(text: str, node: Node) -> list[str] | None:
 @lru_cache(maxsize=None)
 def _options(node: Node) -> tuple[Option, ...]:
     """The node's options with their accepted words in every language: its label as sent
-    in that language, the flow's own synonyms, and the shared generic answers (yes, never ...)."""
+    in that language, the flow's own synonyms, the shared generic answers (yes, never ...) and
+    the question's paraphrases (`lexicon/paraphrases.py`)."""
     cats = catalogs()
     out = []
     for opt in node.options:
@@ -96,6 +98,7 @@ def _options(node: Node) -> tuple[Option, ...]:
             words += opt.match.get(lang, ())
             if opt.generic:
                 words += GENERIC_ANSWERS.get(opt.generic, {}).get(lang, [])
+            words += PARAPHRASES.get(node.text_key or "", {}).get(opt.code, {}).get(lang, [])
             labels[lang] = list(dict.fromkeys(words))
         out.append(Option(opt.code, labels, exclusive=opt.exclusive))
     return tuple(out)
