@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from unittest import mock
 
 from bot.engine import ClientFacts, Input, step
+from bot.engine.state import ConversationState
 from bot.understanding.learned import corpus
 from bot.understanding.learned.model import model
 
@@ -28,10 +29,10 @@ BUDGET_P99_MS = 2.0
 
 def _mid_screening_state() -> tuple[dict, ClientFacts]:
     facts = ClientFacts(language="en")
-    state: dict = {}
+    state = ConversationState.from_json(None)
     for text in ("hello", "yes", "10001", "Ana"):
-        state = step(json.loads(json.dumps(state)), Input(text=text), NOW, facts).state
-    return state, facts
+        state = step(state, Input(text=text), NOW, facts).state
+    return state.to_json(), facts
 
 
 def _messages() -> list[str]:
@@ -45,7 +46,7 @@ def _timings(messages: list[str], rounds: int) -> list[float]:
     for _ in range(rounds):
         for text in messages:
             started = time.perf_counter()
-            step(json.loads(json.dumps(state)), Input(text=text), NOW, facts)
+            step(ConversationState.from_json(json.loads(json.dumps(state))), Input(text=text), NOW, facts)
             out.append((time.perf_counter() - started) * 1000)
     return out
 
