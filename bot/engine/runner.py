@@ -79,6 +79,16 @@ class Runner:
             self._push()
         self._goto(flow, flow.start)
 
+    def offer_languages(self, langs: tuple[str, ...]) -> None:
+        """A first text in one of two languages: offer each, in itself, by its number on the menu
+        ("Responda 2 para español."), and read the answer as an answer to the menu."""
+        flow = self._language_flow()
+        menu = flow.node(flow.start)
+        self.state.pos = [flow.id, menu.id]
+        codes = [o.code for o in menu.options]
+        for lang in langs:
+            self.result.say(texts.LANGUAGE_OFFER.key, language=lang, number=codes.index(lang) + 1)
+
     def language_known(self, lang: str) -> None:
         """The client's language became clear without the menu (a first message in Spanish, or
         "español" at any time): carry on as if they had picked it from the menu."""

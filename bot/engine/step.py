@@ -20,9 +20,10 @@ from bot.engine.events import CrisisDetected, Escalated, OptedIn, OptedOut
 from bot.engine.runner import Runner
 from bot.engine.state import ConversationState
 from bot.engine.turn import ClientFacts, Input, StepResult
+from bot.i18n import BASE_LANGUAGE
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
-from bot.understanding.language import detect_language, language_from_name
+from bot.understanding.language import detect_language, guess_languages, language_from_name
 from flows.loader import flows as loaded_flows
 from flows.model import Flow
 
@@ -76,7 +77,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     if crisis:
         result.emit(CrisisDetected(crisis.kind.value))
         result.emit(Escalated("crisis", "urgent"))
-        result.say(texts.CRISIS.key)
+        _say_in_their_language(runner, result, client, text, texts.CRISIS.key, crisis.language)
         return
     if keyword is Keyword.HELP:
         result.say(texts.HELP.key)
@@ -109,9 +110,39 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
             detected = detect_language(text)
             if detected:
                 runner.language_known(detected)
+            elif offered := _two_languages(text):
+                runner.offer_languages(offered)
             else:
                 runner.choose_language(first=True)
         else:
             runner.start()
         return
     runner.answer(text, keyword, inp.payload)
+
+
+def _say_in_their_language(runner: Runner, result: StepResult, client: ClientFacts, text: str, key: str,
+                           hint: str | None) -> None:
+    """Say `key` to a client who may not have chosen a language yet: in the language their text is
+    clearly in (recorded as theirs, so what follows is in it too), else in the two it may be in,
+    rather than in English."""
+    if client.language is None:
+        lang = detect_language(text)
+        if lang is None:
+            offered = _two_languages(text)
+            if offered:
+                for other in offered:
+                    result.say(key, language=other)
+                return
+            lang = hint
+        if lang:
+            runner.set_language(lang)
+    result.say(key)
+
+
+def _two_languages(text: str) -> tuple[str, ...]:
+    """The two languages a first text may be in, when it is one of two (or one that is not English:
+    then English is the other); empty when there is no idea, or only English."""
+    guesses = guess_languages(text)[:2]
+    if len(guesses) == 1 and guesses[0] != BASE_LANGUAGE:
+        guesses = (guesses[0], BASE_LANGUAGE)
+    return guesses if len(guesses) == 2 else ()

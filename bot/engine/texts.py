@@ -23,6 +23,7 @@ CRISIS = T(
     "A community health worker will text you soon.",
     budget=6,
 )
+LANGUAGE_OFFER = T("language.offer", "Enlace: reply {number} for English.", budget=1, number="1")
 AGENT_ACK = T(
     "system.agent",
     "OK. A community health worker will text you here soon.",

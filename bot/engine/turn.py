@@ -47,6 +47,7 @@ class Reply:
     params: dict = field(default_factory=dict)
     options: tuple[str, ...] = ()
     automated: bool = False  # True when not answering something the client just sent
+    language: str | None = None  # render in this language, not the client's (a reply in two languages)
 
 
 @dataclass
@@ -55,8 +56,9 @@ class StepResult:
     replies: list[Reply] = field(default_factory=list)
     events: list[EngineEvent] = field(default_factory=list)
 
-    def say(self, key: str, options: tuple[str, ...] = (), automated: bool = False, **params: Any) -> None:
-        self.replies.append(Reply(key, params, options, automated))
+    def say(self, key: str, options: tuple[str, ...] = (), automated: bool = False, language: str | None = None,
+            **params: Any) -> None:
+        self.replies.append(Reply(key, params, options, automated, language))
 
     def emit(self, event: EngineEvent) -> None:
         self.events.append(event)

@@ -72,11 +72,12 @@ def write_replies(
 ) -> list[Message]:
     rows = []
     for reply in replies:
-        body = render_reply(reply.key, client.language, reply.params, reply.options)
-        english = None if _in_english(client) else render_reply(reply.key, BASE_LANGUAGE, reply.params,
-                                                                  reply.options)
+        lang = reply.language or client.language
+        body = render_reply(reply.key, lang, reply.params, reply.options)
+        english = None if (lang or BASE_LANGUAGE) == BASE_LANGUAGE else render_reply(
+            reply.key, BASE_LANGUAGE, reply.params, reply.options)
         row = _write(session, client, conversation, body, now, key=reply.key, automated=reply.automated,
-                     sender=Sender.BOT, english=english)
+                     sender=Sender.BOT, english=english, language=lang)
         row.content_variables = template_variables(reply)
         rows.append(row)
     return rows
@@ -110,7 +111,8 @@ def _in_english(client: Client) -> bool:
     return (client.language or BASE_LANGUAGE) == BASE_LANGUAGE
 
 
-def _write(session, client, conversation, body, now, *, key, automated, sender, author_id=None, english=None):
+def _write(session, client, conversation, body, now, *, key, automated, sender, author_id=None, english=None,
+           language=None):
     info = count_segments(body)
     status = MessageStatus.PENDING
     error = None
@@ -133,7 +135,7 @@ def _write(session, client, conversation, body, now, *, key, automated, sender, 
         channel=client.channel,
         body=body,
         text_key=key,
-        language=client.language,
+        language=language or client.language,
         english=english,
         automated=automated,
         status=status,

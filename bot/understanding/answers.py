@@ -75,10 +75,17 @@ def is_next(text: str) -> bool:
     return normalize(text).strip(" .!") in _NEXT
 
 
+# At the language menu, and only there, a language's code is its name: "es" is Spanish.
+_CODES = {normalize(code.split("_")[0]): code for code in SUPPORTED_LANGUAGES}
+
+
 def read_language(text: str, node: Node) -> list[str] | None:
     number = read_number(text, len(node.options))
     if number is not None:
         return [node.options[number - 1].code]
+    code = _CODES.get(normalize(text).strip(" .!"))
+    if code is not None:
+        return [code]
     found = language_from_name(text)
     return [found] if found in SUPPORTED_LANGUAGES else None
 
