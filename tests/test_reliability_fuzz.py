@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from twilio.request_validator import RequestValidator
 from werkzeug.datastructures import MultiDict
 
-from models import Client, Message, db
+from models import Channel, Client, Message, MessageStatus, Sender, db
+from models.message import Direction
+from tests.staff import add_user, sign_in
 
 TOKEN = "fuzz-auth-token"
 INBOUND = "/webhooks/twilio/messages"
@@ -80,6 +82,57 @@ def test_signed_status_callback_of_any_shape_never_a_500(signed_app, form):
     http = signed_app.test_client()
     resp = http.post(STATUS, data=form, headers={"X-Twilio-Signature": sign(STATUS, form)})
     assert resp.status_code in (204, 400, 413), resp.get_data(as_text=True)
+
+
+# Integers just inside and just beyond what an integer column holds (32 and 64 bits, signed).
+EDGES = [0, 1, -1, 2**31 - 1, 2**31, -(2**31) - 1, 2**32, 2**63 - 1, 2**63, 10**30, -(10**30)]
+numbers = st.one_of(st.sampled_from(EDGES).map(str), st.integers().map(str), text)
+KNOWN_SID = "SM" + "e" * 32
+
+
+@pytest.fixture
+def sent_row(signed_app):
+    """An outbound text Twilio took: status callbacks for its SID reach the row (and its integer columns)."""
+    with signed_app.app_context():
+        client = Client(phone="+16175550199", channel=Channel.SMS, language="en")
+        db.session.add(client)
+        db.session.flush()
+        db.session.add(Message(client_id=client.id, direction=Direction.OUTBOUND, sender=Sender.BOT, channel=Channel.SMS, body="hi",
+                               status=MessageStatus.SENT, twilio_sid=KNOWN_SID, segments=1, encoding="GSM-7"))
+        db.session.commit()
+        db.session.remove()
+
+
+@FUZZ
+@given(status=st.sampled_from(["failed", "undelivered", "delivered", "sent", "read"]), number=numbers,
+       field=st.sampled_from(["ErrorCode", "NumSegments", "NumMedia", "Price", "ApiVersion"]))
+def test_a_signed_callback_for_a_stored_text_with_any_number_is_applied_or_refused_never_a_500(
+        signed_app, sent_row, status, number, field):
+    with signed_app.app_context():  # each example finds the text just sent, so its failure is recorded
+        db.session.execute(sa.update(Message).where(Message.twilio_sid == KNOWN_SID).values(
+            status=MessageStatus.SENT, error_code=None))
+        db.session.commit()
+        db.session.remove()
+    form = MultiDict({"MessageSid": KNOWN_SID, "AccountSid": "AC" + "0" * 32, "MessageStatus": status,
+                      "ErrorCode": "30003", field: number})
+    resp = signed_app.test_client().post(STATUS, data=form, headers={"X-Twilio-Signature": sign(STATUS, form)})
+    assert resp.status_code in (204, 400), resp.get_data(as_text=True)
+
+
+def test_an_error_code_beyond_32_bits_is_refused_with_400(signed_app, sent_row):
+    form = MultiDict({"MessageSid": KNOWN_SID, "MessageStatus": "failed", "ErrorCode": str(2**32)})
+    resp = signed_app.test_client().post(STATUS, data=form, headers={"X-Twilio-Signature": sign(STATUS, form)})
+    assert resp.status_code == 400
+    assert "ErrorCode" in resp.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/clients/{}", "/conversations/{}", "/clients/{}/fhir.json",
+                                  "/conversations/{}/transcript"])
+def test_an_id_in_a_dashboard_address_beyond_an_integer_column_is_not_found_never_a_500(signed_app, path):
+    add_user(signed_app, "supervisor@example.org", role="supervisor")
+    http = signed_app.test_client()
+    sign_in(http, "supervisor@example.org")
+    assert [http.get(path.format(n)).status_code for n in EDGES if n >= 0] == [404] * 8
 
 
 forgeries = st.sampled_from(["none", "garbage", "other token", "other form", "other url", "replayed header"])

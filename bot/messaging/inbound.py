@@ -56,6 +56,23 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
 
 
+INT_COLUMN_MAX = 2**31 - 1  # the largest value an integer column holds (PostgreSQL's `integer`)
+
+
+def number_field(form: Mapping[str, str], name: str, high: int = INT_COLUMN_MAX) -> int | None:
+    """A whole number Twilio sends (ErrorCode, NumMedia, NumSegments), or None when absent: one that is
+    not a number, or beyond `high` (a column's range), is a malformed request, answered 400."""
+    raw = (form.get(name) or "").strip()
+    if not raw:
+        return None
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 12:
+        raise MalformedWebhook(f"{name} is not a number")
+    value = int(raw)
+    if value > high:
+        raise MalformedWebhook(f"{name} out of range")
+    return value
+
+
 def parse_form(form: Mapping[str, str]) -> InboundMessage:
     sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
     sender = (form.get("From") or "").strip()
@@ -68,12 +85,8 @@ def parse_form(form: Mapping[str, str]) -> InboundMessage:
     body = form.get("Body") or ""
     if len(body) > MAX_BODY:
         raise MalformedWebhook("Body longer than 1600 characters")
-    try:
-        num_media = int(form.get("NumMedia") or 0)
-    except ValueError as exc:
-        raise MalformedWebhook("NumMedia is not a number") from exc
-    if not 0 <= num_media <= MAX_MEDIA:
-        raise MalformedWebhook("NumMedia out of range")
+    num_media = number_field(form, "NumMedia", high=MAX_MEDIA) or 0
+    number_field(form, "NumSegments")
     channel = Channel.WHATSAPP if sender.lower().startswith("whatsapp:") else Channel.SMS
     media = [
         {"url": form.get(f"MediaUrl{i}", ""), "content_type": form.get(f"MediaContentType{i}", "")}

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, request
 from twilio.request_validator import RequestValidator
 
 from bot.messaging.delivery import parse_status
-from bot.messaging.inbound import MalformedWebhook, parse_form
+from bot.messaging.inbound import MalformedWebhook, number_field, parse_form
 from bot.pipeline.inbound import handle_inbound
 from workers.status import apply_status_callback
 
@@ -54,8 +54,10 @@ def status() -> Response:
     if not sid or new is None:
         return _refuse(400, "malformed status callback: MessageSid and a known MessageStatus are required")
     try:
-        code = int(request.form["ErrorCode"]) if request.form.get("ErrorCode") else None
-    except ValueError:
-        return _refuse(400, "malformed status callback: ErrorCode is not a number")
+        code = number_field(request.form, "ErrorCode")
+        number_field(request.form, "NumSegments")
+        number_field(request.form, "NumMedia")
+    except MalformedWebhook as exc:
+        return _refuse(400, f"malformed status callback: {exc}")
     apply_status_callback(sid, new, code)
     return Response(status=204)
