@@ -25,6 +25,7 @@ from demo import demo_cli
 from directory.cli import directory_cli
 from flows.loader import flows
 from interop.fhir.cli import fhir_cli
+from interop.translation import Translator
 from models import db
 from models.clock import init_clock
 from workers.cli import worker_command
@@ -56,6 +57,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     model()  # so does a missing or corrupt understanding model (ModelError says how to rebuild it)
     init_clock(app)
     init_queue(app, JOBS, run_sweeps)  # every job and sweep: workers/registry.py
+    app.extensions["translator"] = Translator.from_config(app.config)
 
     app.register_blueprint(webhook_bp)
     csrf.exempt(webhook_bp)  # signed by Twilio instead

@@ -115,6 +115,10 @@ def from_environ(instance_path: str, env: os._Environ | dict | None = None) -> d
         "SMS_SEGMENT_COST": _money(env.get("SMS_SEGMENT_COST", "0.0079"), "SMS_SEGMENT_COST"),
         "WHATSAPP_TEMPLATES": _templates(env),
         "RATE_LIMIT_PER_MINUTE": int(env.get("RATE_LIMIT_PER_MINUTE", "20")),
+        # A self-hosted LibreTranslate-compatible server for the CHW inbox; unset: no machine translation.
+        "TRANSLATE_URL": (env.get("TRANSLATE_URL") or "").strip() or None,
+        "TRANSLATE_API_KEY": env.get("TRANSLATE_API_KEY") or None,
+        "CHW_LANGUAGE": "en",  # the language client texts are translated into for the CHWs
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes")

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import render
 from bot.messaging.outbox import write_text
-from models import Client, Conversation, ConversationStatus, Event, Message, User
+from models import Client, Conversation, ConversationStatus, Event, Message, MessageTranslation, TranslationStatus, User
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,20 @@ def claim(session: Session, conversation_id: int, user: User, now: datetime) -> 
 
 
 def send_text(session: Session, conv: Conversation, user: User, now: datetime, body: str | None = None,
-              key: str | None = None) -> Message:
+              key: str | None = None, written: tuple[str, str] | None = None) -> Message:
     """The CHW's own words, or a canned catalog text (`key`) rendered in the client's language.
+    `written`: (language, words) when `body` is a translation of what the CHW wrote; both are kept.
     The outbox holds it back (suppressed) when the client has opted out."""
     client = session.get(Client, conv.client_id)
     if key is not None:
         body = render(key, client.language)
-    return write_text(session, client, conv, body, now, author_id=user.id, key=key)
+    message = write_text(session, client, conv, body, now, author_id=user.id, key=key)
+    if written is not None:
+        language, words = written
+        session.flush()
+        session.add(MessageTranslation(message_id=message.id, language=language, source=client.language,
+                                       status=TranslationStatus.WRITTEN, text=words, created_at=now))
+    return message
 
 
 def lock(session: Session, conv: Conversation) -> Client:

@@ -6,7 +6,7 @@ from models.case import Achievement, Goal, GoalProgress, GoalStatus, Note
 from models.client import Channel, Client
 from models.conversation import Conversation, ConversationStatus, Urgency
 from models.event import Event
-from models.message import Direction, Message, MessageStatus, Sender
+from models.message import Direction, Message, MessageStatus, MessageTranslation, Sender, TranslationStatus
 from models.referral import CheckinStage, Referral, ReferralStatus, ReferralStatusChange
 from models.screening import Need, NeedStatus, Screening, ScreeningAnswer, ScreeningStatus
 from models.staff import Role, User
@@ -25,6 +25,7 @@ __all__ = [
     "GoalProgress",
     "GoalStatus",
     "Message",
+    "MessageTranslation",
     "Need",
     "Note",
     "CheckinStage",
@@ -38,6 +39,7 @@ __all__ = [
     "MessageStatus",
     "Role",
     "Sender",
+    "TranslationStatus",
     "Urgency",
     "User",
     "audit",

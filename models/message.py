@@ -1,4 +1,4 @@
-"""Every text in and out, with what Twilio said about it."""
+"""Every text in and out, with what Twilio said about it, and each in the CHW's language."""
 
 from __future__ import annotations
 
@@ -101,3 +101,23 @@ class Message(Base):
     sent_at: Mapped[datetime | None]
     delivered_at: Mapped[datetime | None]
     updated_at: Mapped[datetime | None]
+
+
+class TranslationStatus(enum.Enum):
+    DONE = "done"  # `text` is the server's translation of the message
+    WRITTEN = "written"  # `text` is what the CHW wrote; the message's body is what was sent
+    FAILED = "failed"  # no translation; `error` says why
+
+
+class MessageTranslation(Base):
+    __tablename__ = "message_translation"
+    __table_args__ = (sa.UniqueConstraint("message_id", "language", name="uq_message_translation_message_language"),)
+
+    id: Mapped[intpk]
+    message_id: Mapped[int] = mapped_column(sa.ForeignKey("message.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(sa.String(16))  # the CHW's language, translated into
+    source: Mapped[str | None] = mapped_column(sa.String(16))  # the message's language, as asked or detected
+    status: Mapped[TranslationStatus] = enum_column(TranslationStatus)
+    text: Mapped[str | None] = mapped_column(sa.Text)
+    error: Mapped[str | None] = mapped_column(sa.String(255))
+    created_at: Mapped[created_at]

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from workers import checkins, sending, status, sweeps
+from workers import checkins, sending, status, sweeps, translation
 
 JOBS: dict[str, Callable] = {
     "send_message": sending.send_message,
     "apply_status_callback": status.apply_status_callback,
     "run_due_checkins": checkins.run_due_checkins,
+    "translate_messages": translation.translate_messages,
 }
 
 SWEEPS: tuple[Callable[[datetime], int], ...] = (
@@ -26,4 +27,5 @@ SWEEPS: tuple[Callable[[datetime], int], ...] = (
     sweeps.refresh_statuses,
     sweeps.process_received,
     checkins.due_checkins,
+    translation.translate_backlog,
 )

@@ -27,6 +27,7 @@ from models import Client, Conversation, Message, MessageStatus, User
 from models.client import lock_client
 from models.conversation import open_conversation, open_conversation_for_update
 from models.message import Direction
+from workers.queue import enqueue_after_commit
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def _process(session: Session, message_id: int, now: datetime, client_id: int | 
                 inbound.error_message = "rate limited: not answered"
                 continue
             outbound += _step(session, client, conv, inbound, now)
+        _ask_translation(session, [inbound.id for inbound in waiting])
         snapshot = outgoing(outbound)
         session.commit()
         return snapshot
@@ -86,6 +88,15 @@ _WAITING = (
     .order_by(Message.id)
     .execution_options(populate_existing=True)
 )
+
+
+def _ask_translation(session: Session, message_ids: list[int]) -> None:
+    """Have these texts translated for the CHWs once they are stored, when a server is configured;
+    crisis detection and understanding have read the original above."""
+    if message_ids and current_app.extensions.get("translator") is not None:
+        language = current_app.config["CHW_LANGUAGE"]
+        enqueue_after_commit(session, "translate_messages", message_ids, language,
+                             job_id=f"translate:{message_ids[0]}-{message_ids[-1]}:{language}")
 
 
 def _flooding(client: Client, recent: int) -> bool:

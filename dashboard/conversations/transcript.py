@@ -1,5 +1,6 @@
 """A client's messages as the conversation page shows them: who sent each, what it said (and in
-English, for catalog texts sent in another language), and what became of it."""
+English, for catalog texts sent in another language; in the CHW's language, for the client's texts
+and for a CHW's reply sent translated), and what became of it."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import BASE_LANGUAGE, REGISTRY
 from casework import labels
-from models import Client, Message, MessageStatus, Sender, User
+from models import Client, Message, MessageStatus, MessageTranslation, Sender, TranslationStatus, User
 from models.message import Direction
 
 MAX_MESSAGES = 500
+PENDING = "the translation server has not answered yet"
 TROUBLE = (MessageStatus.FAILED, MessageStatus.UNDELIVERED, MessageStatus.SUPPRESSED)
 
 
@@ -23,6 +25,19 @@ class Line:
     sender: str  # "Client", "Bot", "Ana Ruiz (CHW)"
     english: str | None  # the English source, when the text went out in another language
     new_conversation: bool  # the first message of a later conversation
+    translation: MessageTranslation | None = None  # in the CHW's language (the CHW's own words, for a reply)
+    untranslated: str | None = None  # why a client's text in another language has no translation yet
+
+    @property
+    def translation_pending(self) -> bool:
+        return self.untranslated == PENDING
+
+    @property
+    def translated(self) -> str | None:
+        t = self.translation
+        if t is None or t.status is TranslationStatus.FAILED or t.text == self.message.body:
+            return None
+        return t.text
 
     @property
     def inbound(self) -> bool:
@@ -50,8 +65,9 @@ class Line:
         return f"{m.segments} segment{'s' if m.segments != 1 else ''}, {m.encoding}"
 
 
-def transcript(session: Session, client: Client) -> list[Line]:
-    """The client's last MAX_MESSAGES messages, oldest first."""
+def transcript(session: Session, client: Client, language: str, translating: bool) -> list[Line]:
+    """The client's last MAX_MESSAGES messages, oldest first, with what was stored of each in
+    `language` (the CHW's); `translating`: a translation server is configured."""
     messages = list(reversed(session.scalars(
         sa.select(Message).where(Message.client_id == client.id)
         .order_by(Message.created_at.desc(), Message.id.desc()).limit(MAX_MESSAGES)
@@ -59,12 +75,28 @@ def transcript(session: Session, client: Client) -> list[Line]:
     author_ids = {m.author_id for m in messages if m.author_id}
     authors = {u.id: u.display_name for u in session.scalars(sa.select(User).where(User.id.in_(author_ids)))} \
         if author_ids else {}
+    translations = {t.message_id: t for t in session.scalars(sa.select(MessageTranslation).where(
+        MessageTranslation.message_id.in_([m.id for m in messages]), MessageTranslation.language == language))} \
+        if messages else {}
+    foreign = client.language is not None and client.language != language
     lines, previous = [], None
     for m in messages:
+        translation = translations.get(m.id)
         lines.append(Line(m, _sender(m, authors), english_source(m),
-                          previous is not None and m.conversation_id not in (None, previous)))
+                          previous is not None and m.conversation_id not in (None, previous),
+                          translation, _untranslated(m, translation, foreign, translating)))
         previous = m.conversation_id or previous
     return lines
+
+
+def _untranslated(m: Message, translation: MessageTranslation | None, foreign: bool, translating: bool) -> str | None:
+    if m.sender is not Sender.CLIENT or not m.body.strip():
+        return None
+    if translation is not None:
+        return translation.error if translation.status is TranslationStatus.FAILED else None
+    if not foreign:
+        return None
+    return PENDING if translating else "no translation server is set up"
 
 
 def english_source(m: Message) -> str | None:

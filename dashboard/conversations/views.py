@@ -1,4 +1,5 @@
-"""The conversation page: the transcript (kept current by htmx), replying, notes, handing back, closing."""
+"""The conversation page: the transcript (kept current by htmx) with each client text in the CHW's
+language, replying (in the CHW's words, translated and checked before sending), notes, handing back, closing."""
 
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ from bot.i18n import render
 from bot.messaging.channels import WHATSAPP_WINDOW
 from bot.messaging.outbox import enqueue_sends, outgoing
 from bot.pipeline.process import hand_back
+from casework import labels
 from casework.access import conversation_or_404, may_release, may_reply
 from casework.handoff import close, lock, send_text
 from casework.sla import SlaPolicy, sla_clock
 from dashboard.auth import audit_request, role_required
 from dashboard.conversations.canned import CANNED
-from dashboard.conversations.forms import CannedForm, ReplyForm
+from dashboard.conversations.forms import CannedForm, DraftForm, ReplyForm
 from dashboard.conversations.transcript import transcript
 from dashboard.forms import NoteForm
 from dashboard.home import dashboard_bp, poll_seconds
+from interop.translation import TranslationFailed, Translator
 from models import Channel, Client, Conversation, MessageStatus, User, db
 from models.case import Note
 from models.clock import now
@@ -28,26 +31,47 @@ STAFF = ("chw", "supervisor", "admin")
 
 
 def _page(conv: Conversation, reply_form: ReplyForm | None = None, note_form: NoteForm | None = None,
-          status: int = 200):
+          status: int = 200, draft_form: DraftForm | None = None):
     user = current_user._get_current_object()
     client = db.session.get(Client, conv.client_id)
-    lines = transcript(db.session, client)
+    lines = _lines(client)
     notes = db.session.scalars(
         db.select(Note).where(Note.client_id == client.id).order_by(Note.created_at.desc(), Note.id.desc())
     ).all()
     note_authors = _names({n.author_id for n in notes if n.author_id})
     holder = db.session.get(User, conv.assigned_to_id) if conv.assigned_to_id else None
     canned = [(t, render(t.key, client.language)) for t in CANNED]
+    reply_form = reply_form or ReplyForm(formdata=None)
+    if _may_translate(client):
+        reply_form.body.label.text = f"Text to send, in {labels.label(labels.LANGUAGES, client.language)}"
     return render_template(
         "dashboard/conversation.html",
         conv=conv, client=client, lines=lines, notes=notes, note_authors=note_authors, holder=holder,
-        canned=canned, reply_form=reply_form or ReplyForm(formdata=None),
+        canned=canned, reply_form=reply_form,
         note_form=note_form or NoteForm(prefix="note", formdata=None),
         may_reply=may_reply(user, conv), may_release=may_release(user, conv),
         sla=sla_clock(conv, SlaPolicy.from_config(current_app.config), now()),
         outside_whatsapp_window=_outside_whatsapp_window(client),
-        poll_seconds=poll_seconds(), version=_version(lines),
+        poll_seconds=poll_seconds(), version=_version(lines), chw_language=_chw_language(),
+        may_translate=_may_translate(client), draft_form=draft_form or DraftForm(prefix="draft", formdata=None),
     ), status
+
+
+def _chw_language() -> str:
+    return current_app.config["CHW_LANGUAGE"]
+
+
+def _translator() -> Translator | None:
+    return current_app.extensions.get("translator")
+
+
+def _lines(client: Client):
+    return transcript(db.session, client, _chw_language(), _translator() is not None)
+
+
+def _may_translate(client: Client) -> bool:
+    """Whether the CHW can write in their language and have it translated for this client."""
+    return _translator() is not None and client.language is not None and client.language != _chw_language()
 
 
 def _outside_whatsapp_window(client: Client) -> bool:
@@ -59,7 +83,8 @@ def _outside_whatsapp_window(client: Client) -> bool:
 
 
 def _version(lines) -> str:
-    seen = [(line.message.id, line.message.status.value, line.message.error_code) for line in lines]
+    seen = [(line.message.id, line.message.status.value, line.message.error_code,
+             line.translation.status.value if line.translation else None) for line in lines]
     return hashlib.sha256(repr(seen).encode()).hexdigest()[:16]
 
 
@@ -92,14 +117,14 @@ def conversation_transcript(conversation_id: int):
     """The live transcript; 204 while nothing in it changed."""
     conv = _conversation(conversation_id)
     client = db.session.get(Client, conv.client_id)
-    lines = transcript(db.session, client)
+    lines = _lines(client)
     version = _version(lines)
     if request.args.get("v") == version:
         return "", 204
     audit_request("view_conversation", "conversation", conv.id)  # only when it shows something new
     db.session.commit()
-    return render_template("dashboard/_transcript.html", conv=conv, lines=lines, version=version,
-                           poll_seconds=poll_seconds())
+    return render_template("dashboard/_transcript.html", conv=conv, client=client, lines=lines, version=version,
+                           poll_seconds=poll_seconds(), chw_language=_chw_language())
 
 
 @dashboard_bp.route("/conversations/<int:conversation_id>/reply", methods=["POST"])
@@ -107,6 +132,8 @@ def conversation_transcript(conversation_id: int):
 def reply(conversation_id: int):
     conv = _conversation(conversation_id)
     user = current_user._get_current_object()
+    if "draft-translate" in request.form:
+        return _translate_draft(conv)
     canned = "key" in request.form
     form = CannedForm() if canned else ReplyForm()
     if not may_reply(user, conv):
@@ -114,8 +141,11 @@ def reply(conversation_id: int):
         return _back(conv)
     if not form.validate_on_submit():
         return _page(conv, reply_form=None if canned else form, status=400)
-    message = send_text(db.session, conv, user, now(), key=form.key.data) if canned \
-        else send_text(db.session, conv, user, now(), body=form.body.data)
+    if canned:
+        message = send_text(db.session, conv, user, now(), key=form.key.data)
+    else:
+        written = (_chw_language(), form.own.data) if form.own.data and form.own.data != form.body.data else None
+        message = send_text(db.session, conv, user, now(), body=form.body.data, written=written)
     audit_request("reply", "conversation", conv.id)
     db.session.flush()
     sends = outgoing([message])
@@ -127,6 +157,28 @@ def reply(conversation_id: int):
     else:
         flash("Your text is on its way.", "success")
     return _back(conv, "reply")
+
+
+def _translate_draft(conv: Conversation):
+    """The CHW's words translated into the client's language, put in the reply box to check and
+    edit; nothing is sent. Without a translation the CHW's words stay in the box, and the page says why."""
+    form = DraftForm(prefix="draft")
+    client = db.session.get(Client, conv.client_id)
+    if not may_reply(current_user._get_current_object(), conv):
+        flash("Claim this conversation before you text the client.", "error")
+        return _back(conv)
+    if not form.validate_on_submit():
+        return _page(conv, draft_form=form, status=400)
+    if not _may_translate(client):
+        flash("Translation unavailable: no translation server is set up for this client's language.", "error")
+        return _page(conv, reply_form=ReplyForm(formdata=None, body=form.own.data), status=200)
+    try:
+        translated = _translator().translate(form.own.data, _chw_language(), client.language)
+    except TranslationFailed as failed:
+        flash(f"Translation unavailable: {failed.reason}. Your words are in the box; nothing was sent.", "error")
+        return _page(conv, reply_form=ReplyForm(formdata=None, body=form.own.data))
+    flash("Check the translation below and edit it if needed, then send it.", "success")
+    return _page(conv, reply_form=ReplyForm(formdata=None, own=form.own.data, body=translated.text))
 
 
 @dashboard_bp.route("/conversations/<int:conversation_id>/notes", methods=["POST"])
