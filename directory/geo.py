@@ -1,5 +1,5 @@
-"""Where a US ZIP code is (centroid and time zone, from the `zipcodes` package) and how far apart
-two points are.
+"""Where a US ZIP code is (centroid and time zone, from the `zipcodes` package), how far apart
+two points are, and a map link a client can tap.
 
 The engine uses `zip_info` for a client's time zone; search uses it to place a client and the
 directory's un-geocoded locations. The ZIP table is loaded once, on first use (about half a second).
@@ -11,11 +11,14 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote_plus
 from zoneinfo import available_timezones
 
 import zipcodes
 
 EARTH_RADIUS_MILES = 3958.8
+# Google Maps URLs (developers.google.com/maps/documentation/urls): opens the app or the web page.
+MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="
 _ZIP5 = re.compile(r"^\s*(\d{5})(?:[-\s]?\d{4})?\s*$")
 
 
@@ -77,3 +80,12 @@ def _table() -> dict[str, ZipInfo]:
         info = ZipInfo(row["zip_code"], lat, lon, tz, row.get("city") or "", row.get("state") or "")
         by_zip[info.zip] = info
     return by_zip
+
+
+def map_link(lat: float | None, lon: float | None, address: str | None = None) -> str | None:
+    """A map of the place: its coordinates when known (short, exact), else its address; None without either."""
+    if lat is not None and lon is not None:
+        return f"{MAP_SEARCH}{lat:.5f},{lon:.5f}"
+    if address and address.strip():
+        return MAP_SEARCH + quote_plus(address.strip())
+    return None

@@ -153,37 +153,73 @@ def opening_state(
     `next_open` is in the location's time zone, looks about a week ahead, and is None while open.
     """
     local = at.astimezone(tz)
-    today = local.date()
-    recurring, special = [], []
-    for s in schedules:
-        if s.opens_at is None and not _is_dated(s):
-            continue
-        if _ends(s) is not None and _ends(s) < today - timedelta(days=1):
-            continue
-        if _is_dated(s):
-            special.append(s)
-        elif _understood(s) and s.closes_at is not None:
-            recurring.append(s)
-    if not recurring and not special:
+    hours = _Hours(schedules, local.date(), tz)
+    if hours.unknown:
         return None, None
+    if _current(hours, local) is not None:
+        return True, None
+    for offset in range(LOOKAHEAD_DAYS):
+        upcoming = [start for start, _ in hours.intervals(local.date() + timedelta(days=offset)) if start > local]
+        if upcoming:
+            return False, min(upcoming)
+    return False, None
 
-    def intervals(day: date) -> Iterator[tuple[datetime, datetime]]:
-        rules = [s for s in special if _covers(s, day)] or [s for s in recurring if _occurs(s, day)]
+
+def closing_time(schedules: Iterable[ScheduleLike], at: datetime, tz: ZoneInfo) -> datetime | None:
+    """When the place closes, while it is open at `at` ("open now until 5pm"); None when closed, unknown
+    or open around the clock (no closing within a day).
+
+    Hours that follow on without a break (9-12 and 12-17, or a night past midnight) count as one.
+    """
+    local = at.astimezone(tz)
+    hours = _Hours(schedules, local.date(), tz)
+    end = None if hours.unknown else _current(hours, local)
+    for _ in range(LOOKAHEAD_DAYS):
+        later = [e for day in (end.date() - timedelta(days=1), end.date()) for s, e in hours.intervals(day)
+                 if s <= end < e] if end is not None else []
+        if not later:
+            break
+        end = max(later)
+    return end if end is not None and end - local < timedelta(days=1) else None
+
+
+class _Hours:
+    """The schedules that count from `today` on, split into weekly rules and special days."""
+
+    def __init__(self, schedules: Iterable[ScheduleLike], today: date, tz: ZoneInfo) -> None:
+        self.tz = tz
+        self.recurring: list[ScheduleLike] = []
+        self.special: list[ScheduleLike] = []
+        for s in schedules:
+            if s.opens_at is None and not _is_dated(s):
+                continue
+            if _ends(s) is not None and _ends(s) < today - timedelta(days=1):
+                continue
+            if _is_dated(s):
+                self.special.append(s)
+            elif _understood(s) and s.closes_at is not None:
+                self.recurring.append(s)
+
+    @property
+    def unknown(self) -> bool:
+        return not self.recurring and not self.special
+
+    def intervals(self, day: date) -> Iterator[tuple[datetime, datetime]]:
+        """The (opens, closes) times that start on `day`."""
+        rules = [s for s in self.special if _covers(s, day)] or [s for s in self.recurring if _occurs(s, day)]
         for s in rules:
             if s.opens_at is None or s.closes_at is None:
                 continue  # a closure
             end_day = day if s.closes_at > s.opens_at else day + timedelta(days=1)
-            yield (datetime.combine(day, s.opens_at, tzinfo=tz),
-                   datetime.combine(end_day, s.closes_at, tzinfo=tz))
+            yield (datetime.combine(day, s.opens_at, tzinfo=self.tz),
+                   datetime.combine(end_day, s.closes_at, tzinfo=self.tz))
 
-    for day in (today - timedelta(days=1), today):  # yesterday's hours may run past midnight
-        if any(start <= local < end for start, end in intervals(day)):
-            return True, None
-    for offset in range(LOOKAHEAD_DAYS):
-        upcoming = [start for start, _ in intervals(today + timedelta(days=offset)) if start > local]
-        if upcoming:
-            return False, min(upcoming)
-    return False, None
+
+def _current(hours: _Hours, local: datetime) -> datetime | None:
+    """The end of the opening `local` falls in, or None when closed then."""
+    ends = [end for day in (local.date() - timedelta(days=1), local.date())  # yesterday's may run past midnight
+            for start, end in hours.intervals(day) if start <= local < end]
+    return max(ends) if ends else None
 
 
 def _is_dated(s: ScheduleLike) -> bool:

@@ -71,11 +71,20 @@ def test_a_spanish_client_reads_spanish_and_an_unknown_language_falls_back_to_en
 def test_a_resource_list_is_counted_with_a_page_of_resources():
     by_lang = {m.lang: m for m in measures() if m.name == "suggestions.offer"}
     english = ("Places that can help with problems in your home:\n"
-               "1 Eastside Community Food Pantry, (617) 555-0100, 0.8 mi, open now\n"
-               "2 St. Mary's Family Shelter, (617) 555-0142, 0.8 mi, opens Mon 9:00 AM\n"
-               "3 Neighborhood Housing Help Center, no phone listed, 0.8 mi, opens Mon 9:00 AM\n"
+               "1 Eastside Community Food Pantry, (617) 555-0100, 0.8 mi, open now until 5:00 PM\n"
+               "2 St. Mary's Family Shelter, (617) 555-0142, 0.8 mi, closed today, opens Mon 9:00 AM\n"
+               "3 Neighborhood Housing Help Center, no phone listed, 0.8 mi, opens today at 9:00 AM\n"
                "Reply with a number to choose one, MORE for others, or NEXT to skip.")
     assert (by_lang["en"].units, by_lang["en"].segments) == (len(english), 3)
+
+
+def test_the_directions_after_a_choice_are_counted_with_an_address_hours_and_a_map():
+    by_lang = {m.lang: m for m in measures() if m.name == "suggestions.directions"}
+    english = ("How to get there:\nAddress: 1234 Massachusetts Ave, Cambridge\n"
+               "Hours: closed today, opens Mon 9:00 AM\n"
+               "Map: https://www.google.com/maps/search/?api=1&query=42.37350,-71.11900")
+    assert (by_lang["en"].units, by_lang["en"].segments) == (len(english), 2)
+    assert all(m.segments <= 4 for m in by_lang.values())
 
 
 def test_language_menu_and_names_read_the_same_in_every_language():

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from directory.geo import haversine_miles, zip_info
-from directory.hours import opening_state
+from directory.geo import haversine_miles, map_link, zip_info
+from directory.hours import closing_time, opening_state
 from directory.hsds.importer import import_directory
 from directory.needs import load_needs
 from directory.search.links import refresh_services
@@ -283,3 +283,25 @@ def test_zip_codes():
     new_york = zip_info("10001")
     assert haversine_miles(CAMBRIDGE.lat, CAMBRIDGE.lon, new_york.lat, new_york.lon) == pytest.approx(
         188, abs=3)
+
+
+def test_closing_time_while_open_joins_hours_that_follow_on():
+    weekdays = rule(freq="WEEKLY", byday="MO,TU,WE,TH,FR", opens_at=time(9), closes_at=time(17))
+    assert closing_time([weekdays], MONDAY_10AM, EASTERN) == datetime(2025, 1, 6, 17, tzinfo=EASTERN)
+    assert closing_time([weekdays], SATURDAY_11AM, EASTERN) is None  # closed: nothing to say
+    morning = rule(freq="WEEKLY", byday="MO", opens_at=time(8), closes_at=time(12))
+    afternoon = rule(freq="WEEKLY", byday="MO", opens_at=time(12), closes_at=time(15))
+    assert closing_time([morning, afternoon], MONDAY_10AM, EASTERN) == datetime(2025, 1, 6, 15, tzinfo=EASTERN)
+    night = rule(freq="DAILY", opens_at=time(19), closes_at=time(7))
+    late = datetime(2025, 1, 6, 23, tzinfo=EASTERN)
+    assert closing_time([night], late, EASTERN) == datetime(2025, 1, 7, 7, tzinfo=EASTERN)
+    assert closing_time([], MONDAY_10AM, EASTERN) is None
+    always = rule(freq="DAILY", opens_at=time(0), closes_at=time(0))
+    assert closing_time([always], MONDAY_10AM, EASTERN) is None  # "open now", with no end to give
+
+
+def test_a_map_link_uses_the_place_else_its_address():
+    assert map_link(40.7466, -74.001) == "https://www.google.com/maps/search/?api=1&query=40.74660,-74.00100"
+    assert map_link(None, None, "251 W 23rd St, New York") == (
+        "https://www.google.com/maps/search/?api=1&query=251+W+23rd+St%2C+New+York")
+    assert map_link(None, None, " ") is None

@@ -53,7 +53,8 @@ def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone
     assert replies[0] == "Thank you. We can help you with: food and utility bills."
     offer = replies[1]
     assert offer.startswith("Places that can help with food:\n1 Chelsea Food Pantry, (212) 555-0101, ")
-    assert "open now" in offer.splitlines()[1]  # Tuesday 11:00 in New York
+    assert offer.splitlines()[1].endswith(", open now until 5:00 PM")  # Tuesday 11:00 in New York
+    assert "West Side Community Meals, (212) 555-0102, 0.7 mi, closed today, opens Sat 12:00 PM" in offer
     assert "Yonkers" not in offer  # the farthest comes last
     assert offer.endswith("Reply with a number to choose one, MORE for others, or NEXT to skip.")
 
@@ -66,6 +67,8 @@ def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone
     assert phone.send("yes") == [
         "Done! We sent your referral to Midtown Utility Bill Help. Their number is (212) 555-0105. "
         "In a few days we will text you to ask if you got help.",
+        "How to get there:\nAddress: 300 W 40th St, New York\n"
+        "Map: https://www.google.com/maps/search/?api=1&query=40.75400,-73.98400",  # no hours listed
         "That is all for now. Reply MENU to start over, or AGENT to text a community health worker.",
     ]
     [ref] = referrals(app)
@@ -76,7 +79,11 @@ def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone
 def test_check_in_closes_the_loop_and_a_failure_offers_the_next_resources(app, phone, directory, clock):
     screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])  # food only
     phone.send("1")
-    phone.send("no")
+    assert phone.send("no")[:2] == [
+        "OK, we will not share your details. You can call Chelsea Food Pantry at (212) 555-0101. "
+        "In a few days we will text you to ask if you got help.",
+        "How to get there:\nAddress: 251 W 23rd St, New York\nHours: open now until 5:00 PM\n"
+        "Map: https://www.google.com/maps/search/?api=1&query=40.74660,-74.00100"]
     [ref] = referrals(app)
     assert ref.shared_with_provider is False
 

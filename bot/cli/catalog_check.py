@@ -207,16 +207,16 @@ def _assembled(flow: Flow, node: Node) -> Iterator[tuple[str, int, Compose]]:
 
 # A page of resources as `bot.pipeline.suggestions.describe` lines them up: name, phone, distance, hours.
 SAMPLE_RESOURCES = (
-    ("Eastside Community Food Pantry", "(617) 555-0100", texts.OPEN_NOW),
-    ("St. Mary's Family Shelter", "(617) 555-0142", texts.OPENS),
-    ("Neighborhood Housing Help Center", None, texts.OPENS),
+    ("Eastside Community Food Pantry", "(617) 555-0100", texts.OPEN_UNTIL),
+    ("St. Mary's Family Shelter", "(617) 555-0142", texts.CLOSED_TODAY),
+    ("Neighborhood Housing Help Center", None, texts.OPENS_TODAY),
 )
 
 
 def _conversation_params(tr: Translations) -> dict:
     """What the conversation fills in, as a client reading `tr.lang` gets it: `{need}` (the longest need
-    label), `{list}` (a page of resources, numbered as the runner lists them), a provider's `{name}` and
-    `{phone}`. A text's own sample parameters come first."""
+    label), `{list}` (a page of resources, numbered as the runner lists them), a provider's `{name}`,
+    `{phone}` and `{details}` (address, hours, map). A text's own sample parameters come first."""
     def piece(text: Text) -> str:
         return _fill(tr.text(text), text.sample)
 
@@ -229,6 +229,7 @@ def _conversation_params(tr: Translations) -> dict:
         "list": "\n".join(f"{i} {line}" for i, line in enumerate(lines, 1)),
         "name": SAMPLE_RESOURCES[0][0],
         "phone": SAMPLE_RESOURCES[0][1],
+        "details": "\n".join(piece(t) for t in (texts.ADDRESS, texts.HOURS, texts.MAP)),
     }
 
 

@@ -179,7 +179,7 @@ class Runner:
         self.state.retries = 0
         item = items[choice - 1]
         self.state.vars.update(service_id=item["id"], name=item["name"], phone=item["phone"],
-                               need=lookup.need, label=lookup.label)
+                               details=item.get("details", ""), need=lookup.need, label=lookup.label)
         self._goto(flow, node.next)
 
     def _not_understood(self, flow: Flow, node: Node) -> None:

@@ -45,8 +45,17 @@ WELCOME_BACK = T("system.welcome_back", "Welcome back! Let's continue where we l
 RESUMED = T("system.resumed", "Let's continue where we left off.", budget=1)
 NO_MORE = T("suggestions.no_more", "There are no more places for {need} in our list. Here they are again:", budget=2)
 
-# The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now"), see bot.pipeline.suggestions.
+# The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now until 5:00 PM"), see
+# bot.pipeline.suggestions; the hours are today's, in the place's own time zone.
 OPEN_NOW = T("resources.open_now", "open now", budget=1)
-OPENS = T("resources.opens", "opens {when}", budget=1, when="Mon 9:00 AM")
+OPEN_UNTIL = T("resources.open_until", "open now until {time}", budget=1, time="5:00 PM")
+OPENS_TODAY = T("resources.opens_today", "opens today at {time}", budget=1, time="9:00 AM")
+CLOSED_TODAY = T("resources.closed_today", "closed today, opens {when}", budget=1, when="Mon 9:00 AM")
 MILES = T("resources.miles", "{miles} mi", budget=1, miles="0.8")
 NO_PHONE = T("resources.no_phone", "no phone listed", budget=1)
+# The lines of `{details}` in suggestions.directions, the text that follows a client's choice.
+ADDRESS = T("resources.address", "Address: {address}", budget=1, address="1234 Massachusetts Ave, Cambridge")
+HOURS = T("resources.hours", "Hours: {hours}", budget=1, hours="closed today, opens Mon 9:00 AM")
+MAP = T("resources.map", "Map: {link}", budget=2,
+        link="https://www.google.com/maps/search/?api=1&query=42.37350,-71.11900")
+CALL_FOR_DETAILS = T("resources.call_for_details", "Please call them for their address and hours.", budget=1)

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from directory.geo import bounding_box, haversine_miles, zip5, zip_info
-from directory.hours import load_rules, opening_state
+from directory.hours import closing_time, load_rules, opening_state
 from directory.languages import client_language
 from directory.search.areas import read_area
 from directory.search.candidates import find_points
@@ -54,10 +54,13 @@ class Result:
     city: str | None
     open_now: bool | None  # None: the directory does not say when it is open
     next_open: datetime | None  # in the location's time zone; None while open or when unknown
+    closes_at: datetime | None  # while open: when it closes, in the location's time zone
     languages: tuple[str, ...]  # ISO 639 codes where known ("es"), else the published names
     location_id: str | None
     address: str | None  # street line, when the directory has one
     timezone: str
+    latitude: float | None  # the place itself (never a ZIP code's centre), for a map link
+    longitude: float | None
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _Candidate:
     score: float = 0.0
     open_now: bool | None = None
     next_open: datetime | None = None
+    closes_at: datetime | None = None
 
     @property
     def order(self) -> tuple:
@@ -196,7 +200,10 @@ def _out_of_reach(candidate: _Candidate, last: _Candidate) -> bool:
 def _add_hours(kept: list[_Candidate], at: datetime, fallback_tz: str) -> None:
     for c in kept:
         rules = load_rules(c.point.hours)
-        c.open_now, c.next_open = opening_state(rules, at, ZoneInfo(c.point.timezone or fallback_tz))
+        tz = ZoneInfo(c.point.timezone or fallback_tz)
+        c.open_now, c.next_open = opening_state(rules, at, tz)
+        if c.open_now:
+            c.closes_at = closing_time(rules, at, tz)
 
 
 def _languages(point) -> tuple[str, ...]:
@@ -209,6 +216,7 @@ def _result(c: _Candidate, fallback_tz: str) -> Result:
         service_id=p.service_id, service_name=p.service_name,
         organization_name=p.organization_name, phone=p.phone,
         distance_miles=round(c.distance, 1) if c.distance is not None else None, city=p.city,
-        open_now=c.open_now, next_open=c.next_open, languages=_languages(p),
+        open_now=c.open_now, next_open=c.next_open, closes_at=c.closes_at, languages=_languages(p),
         location_id=p.location_id, address=p.address_1, timezone=p.timezone or fallback_tz,
+        latitude=None if p.by_zip else p.latitude, longitude=None if p.by_zip else p.longitude,
     )
