@@ -144,6 +144,7 @@ def _node(raw: dict, texts: list[Text], file: str, where: str) -> Node:
         skippable=answer.get("skippable", False),
         branches=raw.get("branches", {}),
         reask_key=text(raw.get("reask"), "reask"),
+        read_ahead=raw.get("read_ahead", False),
         loinc=raw.get("loinc"),
         budget=raw.get("budget"),
         needs=needs,

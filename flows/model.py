@@ -33,6 +33,7 @@ class Node:
     skippable: bool = False
     branches: dict[str, str] = field(default_factory=dict)
     reask_key: str | None = None
+    read_ahead: bool = False  # the reply that led here may already answer this question: read it first
     loinc: str | None = None
     budget: int | None = None  # for the whole question with its numbered options
     skip: str | None = None  # where NEXT/SKIP leads from a resource choice

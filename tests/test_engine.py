@@ -66,7 +66,7 @@ def test_stop_ends_everything_until_start():
     assert c.say("STOP") == ["system.stopped"]
     assert c.say("yes") == []
     assert c.say("hello?") == []
-    assert c.say("START") == ["system.started"]
+    assert c.say("START") == ["system.started", "intake.consent"]  # asked again: "yes" now answers it
     assert c.say("yes") == ["intake.zip"]
 
 

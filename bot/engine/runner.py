@@ -25,7 +25,7 @@ from bot.engine.events import (
 )
 from bot.engine.state import Lookup
 from bot.engine.turn import ClientFacts, Input, StepResult
-from bot.understanding.answers import is_next, parse_answer, read_number
+from bot.understanding.answers import is_next, is_number_reply, parse_answer, read_pick
 from bot.understanding.keywords import Keyword
 from flows.model import END, STOP, Flow, Node
 
@@ -63,8 +63,19 @@ class Runner:
         self.state.finished = False
         self._goto(entry, entry.start)
 
+    def menu(self) -> None:
+        """MENU: a client who has consented is offered what they can do (the flow that `trigger: menu`
+        names); anyone else starts over."""
+        flow = next((f for f in self.flows.values() if f.trigger == "menu"), None)
+        if flow is None or not self.client.consented:
+            self.restart()
+            return
+        state = self.state
+        state.pos, state.stack, state.retries, state.finished = None, [], 0, False
+        self._goto(flow, flow.start)
+
     def restart(self) -> None:
-        """MENU: forget the answers and start over (language and consent on record stay)."""
+        """Forget the answers and start over (language and consent on record stay)."""
         state = self.state
         state.pos, state.stack, state.answers, state.needs, state.retries, state.finished = None, [], {}, [], 0, False
         self.start()
@@ -159,8 +170,13 @@ class Runner:
             return
         self.state.retries = 0
         self._record(flow, node, codes)
-        target = node.branches.get(codes[0]) if node.branches else None
-        self._goto(flow, target or node.next)
+        target = (node.branches.get(codes[0]) if node.branches else None) or node.next
+        ahead = flow.nodes.get(target) if target else None
+        if (ahead is not None and ahead.read_ahead and not is_number_reply(text, self.lang)
+                and (more := parse_answer(ahead, text, self.lang))):
+            self._record(flow, ahead, more)  # "no, they were closed": not asked "what happened?"
+            target = (ahead.branches.get(more[0]) if ahead.branches else None) or ahead.next
+        self._goto(flow, target)
 
     def _pick_resource(self, flow: Flow, node: Node, text: str, keyword: Keyword | None) -> None:
         lookup = self.state.lookup
@@ -172,7 +188,7 @@ class Runner:
         if keyword is Keyword.SKIP or is_next(text):
             self._goto(flow, node.skip)
             return
-        choice = read_number(text, len(items))
+        choice = read_pick(text, [item["name"] for item in items], self.lang)
         if choice is None:
             self._not_understood(flow, node)
             return
@@ -195,11 +211,15 @@ class Runner:
             self.result.say(texts.NOT_UNDERSTOOD_ESCALATED.key)
             return
         if node.reask_key:
-            self.result.say(node.reask_key)
+            self.result.say(node.reask_key, **self._params())
         elif node.kind == "resource":
-            self._ask(flow, node)
-        else:
+            items = self.state.lookup.items if self.state.lookup else []
+            self.result.say(texts.PICK_AGAIN.key, count=len(items))
+        elif node.options:
             self.result.say(texts.REASK.key, options=tuple(o.text_key for o in node.options))
+        else:
+            self.result.say(texts.SORRY.key)
+            self._ask(flow, node)
 
     def _record(self, flow: Flow, node: Node, codes: list[str], skipped: bool = False) -> None:
         self.state.answers.setdefault(flow.id, {})[node.id] = {"codes": codes, "skipped": skipped}

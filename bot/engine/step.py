@@ -65,7 +65,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
     if client.opted_out:
         if keyword is Keyword.START:
             result.emit(OptedIn())
-            result.say(texts.STARTED.key)
+            _welcome_back(runner, result)
         elif crisis:  # no text may go out, but a person should know
             result.emit(CrisisDetected(crisis.kind.value))
             result.emit(Escalated("crisis", "urgent"))
@@ -89,7 +89,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         return
     result.state.told_waiting = False
     if keyword is Keyword.START:
-        result.say(texts.STARTED.key)
+        _welcome_back(runner, result)
         return
     if keyword is Keyword.AGENT:
         result.emit(Escalated("asked_for_person", "normal"))
@@ -99,7 +99,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         runner.choose_language()
         return
     if keyword is Keyword.MENU:
-        runner.restart()
+        runner.menu()
         return
     named = language_from_name(text, menu=())
     if named and not runner.asking_language():
@@ -118,6 +118,14 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
             runner.start()
         return
     runner.answer(text, keyword, inp.payload)
+
+
+def _welcome_back(runner: Runner, result: StepResult) -> None:
+    """START: welcome back, and the question the bot was asking, asked again now (so a "1" after
+    START answers what the client can see, not a question from before STOP)."""
+    result.state.retries = 0
+    result.say(texts.STARTED.key)
+    runner.reask()
 
 
 def _say_in_their_language(runner: Runner, result: StepResult, client: ClientFacts, text: str, key: str,

@@ -34,6 +34,14 @@ AGENT_WAITING = T(
     "Thanks. A community health worker will see your message and text you soon.",
     budget=2,
 )
+SORRY = T("system.sorry", "Sorry, I did not understand.", budget=1)
+PICK_AGAIN = T(
+    "suggestions.reask",
+    "Sorry, I did not understand. Reply with a number from 1 to {count} to choose a place, MORE for others, "
+    "or NEXT to skip.",
+    budget=2,
+    count="3",
+)
 REASK = T("system.reask", "Sorry, I did not understand. Please reply with a number:", budget=1)
 NOT_UNDERSTOOD_ESCALATED = T(
     "system.not_understood",

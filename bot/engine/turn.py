@@ -23,6 +23,7 @@ class ClientFacts:
     conversation_status: str = "bot"
     channel: str = "sms"
     first_name: str | None = None
+    consented: bool = False  # agreed to texts (intake done): MENU offers what they can do, not intake again
     zip_code: str | None = None
     timezone: str | None = None
 

@@ -159,6 +159,7 @@ def client_facts(client: Client, conv: Conversation) -> engine.ClientFacts:
         conversation_status=conv.status.value,
         channel=client.channel.value,
         first_name=client.first_name,
+        consented=client.consent_at is not None,
         zip_code=client.zip_code,
         timezone=client.timezone,
     )

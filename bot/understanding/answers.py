@@ -66,6 +66,27 @@ def read_number(text: str, count: int) -> int | None:
     return None
 
 
+def read_pick(text: str, names: list[str], lang: str | None) -> int | None:
+    """Which of a numbered list a reply picks (1-based): "2", "el 2", "the 2nd one", "2 please", or
+    the place's name; None when it picks none or several. Number words and fillers of every language
+    count, the client's own first."""
+    options = [Option(str(i), {code: [name] for code in SUPPORTED_LANGUAGES}) for i, name in enumerate(names, 1)]
+    for code in dict.fromkeys((lang or "en", *SUPPORTED_LANGUAGES)):
+        found = match_choice(text, options, code).code
+        if found is not None:
+            return int(found)
+    return None
+
+
+_NUMBERED = tuple(Option(str(n), {}) for n in range(1, 10))
+
+
+def is_number_reply(text: str, lang: str | None) -> bool:
+    """A reply that is only a number and filler words ("3", "number 3", "three"): it answers the question
+    it was sent to, never the one after."""
+    return bool(match_choice(text, _NUMBERED, lang or "en"))
+
+
 _NEXT = frozenset({"next", "no", "no thanks", "none", "siguiente", "tiep", "tiep theo", "下一个", "下一", "pwochen",
                    "التالي"})
 

@@ -81,11 +81,18 @@ _NEGATIVE = NEGATION_WORDS | {tok for labels in GENERIC_ANSWERS["none_of_the_abo
                               for tok in _label_tokens(label) if len(_label_tokens(label)) == 1}
 
 
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "do", "da", "ro", "ra", "er", "o", "a", "e", "eme", "em", "yem"})
+
+
 def _numbered(toks: list[str], langs: Sequence[str], count: int) -> list[int] | None:
     """Option numbers when the reply is only numbers and filler words; None when it is not such a reply."""
     noise = frozenset().union(*(_NUMBER_NOISE.get(lang, frozenset()) for lang in langs))
     picks: list[int] = []
+    prev = ""
     for tok in toks:
+        if tok in _ORDINAL_SUFFIXES and prev.isdigit():
+            continue  # "2nd", "2do", "2eme": the number
+        prev = tok
         if tok.isdigit():
             picks.append(int(tok) if len(tok) <= 3 else 0)
         elif tok == "one" and picks:
