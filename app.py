@@ -25,6 +25,7 @@ from demo import demo_cli
 from directory.cli import directory_cli
 from flows.loader import flows
 from interop.fhir.cli import fhir_cli
+from interop.partners.page import bp as partners_bp
 from interop.translation import Translator
 from models import db
 from models.clock import init_clock
@@ -63,6 +64,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.exempt(webhook_bp)  # signed by Twilio instead
     app.register_blueprint(health_bp)
     app.register_blueprint(simulator_bp)
+    app.register_blueprint(partners_bp)  # /r/<token>: a partner's signed page, no login
     dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
 
     for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli,

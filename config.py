@@ -103,6 +103,11 @@ def from_environ(instance_path: str, env: os._Environ | dict | None = None) -> d
         "TWILIO_MESSAGING_SERVICE_SID": env.get("TWILIO_MESSAGING_SERVICE_SID") or None,
         "TWILIO_WHATSAPP_FROM": env.get("TWILIO_WHATSAPP_FROM") or None,
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
+        "SMTP_URL": _smtp_url(env.get("SMTP_URL") or None),
+        "MAIL_FROM": env.get("MAIL_FROM") or "enlace@localhost",
+        # How long a partner's signed link works, and how long a partner has to answer (business days).
+        "PARTNER_LINK_DAYS": int(env.get("PARTNER_LINK_DAYS", "14")),
+        "PARTNER_ANSWER_DAYS": int(env.get("PARTNER_ANSWER_DAYS", "2")),
         "FOLLOWUP_AFTER": parse_duration(env.get("FOLLOWUP_AFTER", "3d")),
         "REMINDER_AFTER": parse_duration(env.get("REMINDER_AFTER", "2d")),
         "QUIET_HOURS": QuietHours.parse(env.get("QUIET_HOURS", "21:00-08:00")),
@@ -125,6 +130,13 @@ def from_environ(instance_path: str, env: os._Environ | dict | None = None) -> d
         or (env.get("PUBLIC_URL") or "").startswith("https://"),
     }
     return cfg
+
+
+def _smtp_url(text: str | None) -> str | None:
+    """smtp://host:port or smtps://user:pass@host:port, checked at start-up rather than at the first email."""
+    if text and not re.match(r"^smtps?://[^/\s]+$", text.strip().rstrip("/")):
+        raise ValueError(f"SMTP_URL must look like smtp://host:port or smtps://user:pass@host:port: {text!r}")
+    return text.strip().rstrip("/") if text else None
 
 
 def _money(text: str, name: str) -> Decimal:

@@ -61,6 +61,7 @@ NEED_STATUSES = {
 REFERRAL_STATUSES = {
     "draft": "Draft",
     "requested": "Requested",
+    "received": "Seen by the provider",
     "accepted": "Accepted by the provider",
     "rejected": "Rejected by the provider",
     "in-progress": "In progress",
@@ -75,10 +76,35 @@ REFERRAL_STATUSES = {
 # check-in answer gives one of the first four).
 REFERRAL_FAILURE_REASONS = {
     "no_answer": "No answer from the provider",
+    "cannot_reach": "Provider could not reach the client",
+    "client_declined": "Client declined",
+    "not_served": "The provider could not serve the client",
     "not_eligible": "Not eligible",
     "no_capacity": "No capacity",
     "closed": "Closed",
     "other": "Other",
+}
+
+# Why a partner declined a referral (the partner page's choices; also a Task statusReason).
+DECLINE_REASONS = {
+    "no_capacity": "No capacity",
+    "not_eligible": "Not eligible",
+    "cannot_reach": "Cannot reach the client",
+    "client_declined": "Client declined",
+    "other": "Other",
+}
+
+# What the partner said in the end (Referral.partner_outcome).
+PARTNER_OUTCOMES = {"served": "Client served", "not_served": "Could not serve"}
+
+# Through what a referral's status changed (ReferralStatusChange.source).
+STATUS_SOURCES = {
+    "bot": "the bot",
+    "client": "the client's text",
+    "chw": "a CHW",
+    "partner_link": "the partner's link",
+    "partner_account": "the partner's account",
+    "ehr": "the health record (EHR)",
 }
 
 GOAL_STATUSES = {"active": "Active", "on-hold": "On hold", "completed": "Completed", "cancelled": "Cancelled"}

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from casework.checkins import schedule_checkin
+from casework.partners import notify_partner, organization_of
 from models import Client, NeedStatus, Referral, ReferralStatus
 from models.referral import set_status
 from models.screening import Need, record_need
@@ -16,13 +17,15 @@ from models.screening import Need, record_need
 def create_referral(session: Session, client: Client, need_domain: str, service_id: str | None, service_name: str,
                     phone: str | None, now: datetime, shared: bool, made_by_id: int | None = None,
                     organization_name: str | None = None) -> Referral:
-    """A referral in `requested`, its need marked as being addressed, and its check-in scheduled."""
+    """A referral in `requested`, its need marked as being addressed, its check-in scheduled and,
+    when the client agreed to share, its partner notified."""
     need = record_need(session, client.id, need_domain, now, None, source="screening" if made_by_id is None else "chw")
     session.flush()
     referral = Referral(
         client_id=client.id, need_id=need.id, need_domain=need_domain, service_id=service_id,
         service_name=service_name[:250], organization_name=organization_name, service_phone=phone,
         shared_with_provider=shared, made_by_id=made_by_id, created_at=now,
+        organization_id=organization_of(session, service_id),
     )
     session.add(referral)
     session.flush()
@@ -30,6 +33,8 @@ def create_referral(session: Session, client: Client, need_domain: str, service_
                source="bot" if made_by_id is None else "chw")
     need.status = NeedStatus.ADDRESSING
     schedule_checkin(session, referral, client, now)
+    if shared:
+        notify_partner(session, referral, now)
     return referral
 
 

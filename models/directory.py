@@ -293,6 +293,25 @@ class SearchPoint(Base):
     hours: Mapped[str | None] = mapped_column(sa.Text)
 
 
+class PartnerContact(Base):
+    """How a partner (an HSDS organisation, or one of its services) wants referrals, as an admin set
+    it: an email and/or a phone that takes texts, a language, or paused. Not an HSDS table: an
+    import never touches it, so a re-import keeps it. Blank fields fall back to the directory's
+    own contacts (interop/partners/contacts.py)."""
+
+    __tablename__ = "partner_contact"
+    __table_args__ = (sa.UniqueConstraint("organization_id", "service_id", name="uq_partner_contact_scope"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String, index=True)
+    service_id: Mapped[str] = mapped_column(sa.String, default="")  # "" for the whole organisation
+    email: Mapped[str | None] = mapped_column(sa.String(320))
+    phone: Mapped[str | None] = mapped_column(sa.String(20))  # E.164
+    language: Mapped[str | None] = mapped_column(sa.String(16))
+    paused: Mapped[bool] = mapped_column(default=False)
+    updated_by_id: Mapped[int | None]
+
+
 # Parents before children: the order an import writes in.
 DIRECTORY_TABLES = (
     Taxonomy.__table__,

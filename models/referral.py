@@ -19,6 +19,7 @@ from models.base import Base, created_at, enum_column, intpk
 class ReferralStatus(enum.Enum):
     DRAFT = "draft"
     REQUESTED = "requested"
+    RECEIVED = "received"  # the partner opened the referral
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     IN_PROGRESS = "in-progress"
@@ -29,7 +30,7 @@ class ReferralStatus(enum.Enum):
     ENTERED_IN_ERROR = "entered-in-error"
 
 
-OPEN_STATUSES = (ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+OPEN_STATUSES = (ReferralStatus.REQUESTED, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
                  ReferralStatus.ON_HOLD)
 # Gravity requires a statusReason for these.
 NEEDS_REASON = (ReferralStatus.REJECTED, ReferralStatus.CANCELLED, ReferralStatus.ON_HOLD, ReferralStatus.FAILED)
@@ -67,6 +68,13 @@ class Referral(Base):
     checkin_stage: Mapped[CheckinStage] = enum_column(CheckinStage, default=CheckinStage.ASK)
     checkin_round: Mapped[int] = mapped_column(default=0)
     last_checkin_at: Mapped[datetime | None]
+    # The partner's side of the loop: the HSDS organisation it went to, when the partner first
+    # answered (accepted or declined) and what it said in the end (served | not_served).
+    organization_id: Mapped[str | None] = mapped_column(sa.String(250), index=True)
+    partner_answered_at: Mapped[datetime | None]
+    partner_outcome: Mapped[str | None] = mapped_column(sa.String(16))
+    # What the client said at check-in (got_help | failed), kept beside the status the partner may move.
+    client_outcome: Mapped[str | None] = mapped_column(sa.String(16))
 
 
 class ReferralStatusChange(Base):
@@ -78,13 +86,16 @@ class ReferralStatusChange(Base):
     referral_id: Mapped[int] = mapped_column(sa.ForeignKey("referral.id", ondelete="CASCADE"), index=True)
     status: Mapped[ReferralStatus] = enum_column(ReferralStatus)
     reason: Mapped[str | None] = mapped_column(sa.String(32))
+    detail: Mapped[str | None] = mapped_column(sa.String(500))  # the partner's own words ("other")
     by_id: Mapped[int | None]  # the CHW, or None for the client/bot
-    source: Mapped[str] = mapped_column(sa.String(16), default="bot")  # bot | client | chw
+    # Through what: bot | client (a text) | chw | partner_link | partner_account | ehr (casework/labels.py)
+    source: Mapped[str] = mapped_column(sa.String(16), default="bot")
     at: Mapped[datetime]
 
 
 def set_status(session: Session, referral: Referral, status: ReferralStatus, now: datetime,
-               reason: str | None = None, by_id: int | None = None, source: str = "client") -> None:
+               reason: str | None = None, by_id: int | None = None, source: str = "client",
+               detail: str | None = None) -> None:
     if status in NEEDS_REASON and not reason:
         raise ValueError(f"a {status.value} referral needs a reason")
     referral.status = status
@@ -95,4 +106,40 @@ def set_status(session: Session, referral: Referral, status: ReferralStatus, now
         referral.next_checkin_at = None
         referral.checkin_stage = CheckinStage.DONE
     session.add(ReferralStatusChange(referral_id=referral.id, status=status, reason=referral.status_reason,
-                                     by_id=by_id, source=source, at=now))
+                                     by_id=by_id, source=source, at=now, detail=detail))
+
+
+class PartnerLink(Base):
+    """A link that lets one partner act on one referral without a login: `/r/<token>`, the token
+    being this row's id signed with the app's secret (interop/partners/links.py). The row says
+    when it expires and whether it was revoked; a forged or guessed token matches no signature."""
+
+    __tablename__ = "partner_link"
+
+    id: Mapped[intpk]
+    referral_id: Mapped[int] = mapped_column(sa.ForeignKey("referral.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[created_at]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class PartnerNotification(Base):
+    """One message telling a partner about a referral (email or text), and how far it got.
+
+    `pending` until sent; a failed attempt stays `pending` with the next try in `next_try_at`,
+    so an SMTP server that is down delays the email and loses nothing; `sent` is final."""
+
+    __tablename__ = "partner_notification"
+    __table_args__ = (sa.UniqueConstraint("referral_id", "channel", name="uq_partner_notification_referral_channel"),
+                      sa.Index("ix_partner_notification_status_next_try_at", "status", "next_try_at"))
+
+    id: Mapped[intpk]
+    referral_id: Mapped[int] = mapped_column(sa.ForeignKey("referral.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(sa.String(8))  # email | sms
+    address: Mapped[str] = mapped_column(sa.String(320))
+    language: Mapped[str] = mapped_column(sa.String(16), default="en")
+    status: Mapped[str] = mapped_column(sa.String(16), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_try_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(sa.String(200))

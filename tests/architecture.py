@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.messaging",),
     ("casework",),
     ("bot.pipeline",),
+    ("interop.partners",),  # partners' email, texts and page; their job and sweep are in workers
     ("workers",),
     ("interop.fhir", "reports"),
     ("bot.web", "bot.cli", "dashboard", "demo"),

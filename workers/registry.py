@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from workers import checkins, sending, status, sweeps, translation
+from workers import checkins, partners, sending, status, sweeps, translation
 
 JOBS: dict[str, Callable] = {
     "send_message": sending.send_message,
     "apply_status_callback": status.apply_status_callback,
     "run_due_checkins": checkins.run_due_checkins,
     "translate_messages": translation.translate_messages,
+    "notify_partner": partners.notify_partner,
 }
 
 SWEEPS: tuple[Callable[[datetime], int], ...] = (
@@ -28,4 +29,5 @@ SWEEPS: tuple[Callable[[datetime], int], ...] = (
     sweeps.process_received,
     checkins.due_checkins,
     translation.translate_backlog,
+    partners.due_notifications,
 )

@@ -104,7 +104,7 @@ def _referrals(session, client_id, limit, names):
     )
     for change, service in rows:
         reason = f" ({label(labels.REFERRAL_FAILURE_REASONS, change.reason)})" if change.reason else ""
-        who = names(change.by_id, "the client" if change.source == "client" else "the bot")
+        who = names(change.by_id, label(labels.STATUS_SOURCES, change.source))
         yield Entry(change.at, "referral",
                     f"Referral to {service}: {label(labels.REFERRAL_STATUSES, change.status.value)}{reason}",
                     f"By {who}", seq=change.id)

@@ -287,6 +287,8 @@ def _referral(out: _Entries, referral: Referral, history: list[ReferralStatusCha
         if change.source == "client":  # the client told us at a check-in
             agents.append({"type": concept(coding(c.PARTICIPANT_TYPE, "informant", "Informant")),
                            "who": _ref(patient)})
+        elif change.source in ("partner_link", "partner_account"):  # the provider answered itself
+            agents = [{"type": concept(coding(c.PARTICIPANT_TYPE, "performer", "Performer")), "who": _ref(provider)}]
         out.add("Provenance", f"{referral.id}/{change.id}", {
             "target": [_ref(task_url)],
             "occurredDateTime": _at(change.at),

@@ -43,6 +43,7 @@ PATIENT_REFERRAL = ("3457005", "Patient referral")
 SERVICE_REQUEST_STATUS = {
     ReferralStatus.DRAFT: "draft",
     ReferralStatus.REQUESTED: "active",
+    ReferralStatus.RECEIVED: "active",
     ReferralStatus.ACCEPTED: "active",
     ReferralStatus.IN_PROGRESS: "active",
     ReferralStatus.ON_HOLD: "on-hold",
