@@ -3,8 +3,8 @@ to them, and the partner's side of each referral (its organisation, answer and o
 
 The referral status `received` needs no change here: statuses are stored as plain strings.
 
-Revision ID: 0007_partners
-Revises: 0006_reports
+Revision ID: 0008_partners
+Revises: 0007_translation
 """
 
 import sqlalchemy as sa
@@ -12,8 +12,8 @@ from alembic import op
 
 import models.base
 
-revision = "0007_partners"
-down_revision = "0006_reports"
+revision = "0008_partners"
+down_revision = "0007_translation"
 branch_labels = None
 depends_on = None
 
