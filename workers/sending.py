@@ -4,6 +4,10 @@ The row's status is the lock: a job claims a `pending` row by moving it to `send
 own committed transaction, so a second job for the same row (a duplicate enqueue, the
 sweeper) finds nothing to do. When Twilio's answer is lost (a timeout), the row stays
 `sending` and the sweeper asks Twilio what it has before trying again.
+
+Opt-out and quiet hours are checked again at the moment of sending, whichever path brought the row
+here (its first attempt, a retry after backoff, the sweeper's re-send): an automated text found
+inside the client's quiet hours waits for their end; a CHW's live reply never waits.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from urllib3.exceptions import NewConnectionError
 from bot.messaging.channels import NoRoute, route
 from bot.messaging.delivery import advance, parse_status, react_to_error
 from bot.messaging.outbox import ALLOWED_AFTER_STOP, enqueue_sends
+from bot.messaging.quiet_hours import next_allowed, zone
 from bot.messaging.twilio_client import twilio_client
 from models import Client, Message, MessageStatus, clock, db
 
@@ -94,6 +99,11 @@ def _deliver(msg: Message, client: Client, now: datetime) -> str:
         return _suppress(msg, "client opted out")
     if client.unreachable_at is not None:
         return _suppress(msg, f"number unreachable ({client.unreachable_reason})")
+    if msg.automated:
+        cfg = current_app.config
+        allowed = next_allowed(now, zone(client.timezone, cfg["DEFAULT_TIMEZONE"]), cfg["QUIET_HOURS"])
+        if allowed > now:
+            return _hold(msg, allowed)
     twilio = twilio_client()
     if twilio is None:  # no credentials: the local outbox (simulator) is the phone
         msg.twilio_sid = "SM" + uuid.uuid4().hex
@@ -172,6 +182,17 @@ def _retry(msg: Message, now: datetime, reason: str) -> str:
     db.session.commit()
     enqueue_sends([msg])
     return "retry"
+
+
+def _hold(msg: Message, until: datetime) -> str:
+    """Put an automated text back until the client's quiet hours end; waiting is not an attempt."""
+    msg.status = MessageStatus.PENDING
+    msg.attempts -= 1
+    msg.next_attempt_at = until
+    msg.error_message = "held for the client's quiet hours"
+    db.session.commit()
+    enqueue_sends([msg])
+    return "held"
 
 
 def _suppress(msg: Message, reason: str) -> str:
