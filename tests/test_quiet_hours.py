@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
+from bot.messaging.outbox import enqueue_sends
 from config import QuietHours
 from models import Channel, Client, Message, MessageStatus, Sender, db
 from models.message import Direction
 from tests.conftest import app_on_fake_twilio
 from tests.jobs import drain
-from bot.messaging.outbox import enqueue_sends
 from workers.sweeper import run_sweeps
 
 NEW_YORK = ZoneInfo("America/New_York")

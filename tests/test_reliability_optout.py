@@ -43,7 +43,7 @@ def automated(app, phone: Phone, **retry_later) -> None:
 
 def test_no_automated_text_follows_any_recognised_opt_out(app, clock):
     phones = [Phone(app, app.test_client(), f"+1617555{3000 + i:04d}") for i in range(len(OPT_OUTS))]
-    for phone, words in zip(phones, OPT_OUTS):
+    for phone, words in zip(phones, OPT_OUTS, strict=True):
         phone.send("hi")
         automated(app, phone, minutes=5)
         phone.send(words)
@@ -59,7 +59,7 @@ def test_no_automated_text_follows_any_recognised_opt_out(app, clock):
             .join(Client, Client.id == Message.client_id)
             .where(Message.direction == Direction.OUTBOUND)).all()
         opted_out = set(db.session.scalars(sa.select(Client.phone).where(Client.opted_out_at.is_not(None))))
-    words_of = {p.number: w for p, w in zip(phones, OPT_OUTS)}
+    words_of = {p.number: w for p, w in zip(phones, OPT_OUTS, strict=True)}
     assert sorted(words_of[n] for n in set(words_of) - opted_out) == []
     went_out = sorted(words_of[phone] for phone, _, is_automated, status in rows if is_automated and status in SENT)
     assert went_out == []
