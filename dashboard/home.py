@@ -17,16 +17,15 @@ dashboard_bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 class Section:
     label: str
     endpoint: str
-    summary: str
 
 
 # The dashboard's sections, in menu order. A section shows up once its view is registered,
 # and only for the roles its view lets in.
 SECTIONS = (
-    Section("Queue", "dashboard.queue", "Conversations waiting for a CHW."),
-    Section("Clients", "dashboard.clients", "Clients, their needs, goals and referrals."),
-    Section("Directory", "dashboard.directory", "Community resources to refer clients to."),
-    Section("Reports", "dashboard.reports", "Screenings, referrals and outcomes over time."),
+    Section("Queue", "dashboard.queue"),
+    Section("Clients", "dashboard.clients"),
+    Section("Directory", "dashboard.directory"),
+    Section("Reports", "dashboard.reports"),
 )
 
 
@@ -47,11 +46,6 @@ def navigation() -> dict:
     if not has_request_context():
         return {"sections": []}
     return {"sections": [s for s in SECTIONS if may_open(s.endpoint)]}
-
-
-@dashboard_bp.route("/")
-def home():
-    return render_template("dashboard/home.html")
 
 
 @dashboard_bp.errorhandler(404)

@@ -35,6 +35,10 @@ class Conversation(Base):
     escalation_reason: Mapped[str | None] = mapped_column(sa.String(32))
     urgency: Mapped[Urgency | None] = enum_column(Urgency, nullable=True)
     escalated_at: Mapped[datetime | None]
+    # The client's text that put it in the queue (or made it urgent), for the queue card and the
+    # transcript; none when the escalation came from elsewhere (an unanswered check-in). No foreign
+    # key: messages already point at conversations.
+    trigger_message_id: Mapped[int | None]
     assigned_to_id: Mapped[int | None] = mapped_column(index=True)
     claimed_at: Mapped[datetime | None]  # when a CHW took the current escalation
     created_at: Mapped[created_at]

@@ -32,7 +32,8 @@ def test_sign_in_and_see_the_landing_page(app, page):
 
     login(page, "ana@example.org", PASSWORD)
     expect(page).to_have_url("/dashboard/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Ana Ruiz")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Queue")  # the dashboard opens on the queue
+    expect(page.get_by_role("banner")).to_contain_text("Ana Ruiz")
     expect(page.get_by_role("banner")).to_contain_text("Community health worker")
     screenshot(page, "home-desktop")
 
@@ -74,7 +75,7 @@ def test_keyboard_only_sign_in_and_sign_out(app, page):
     page.keyboard.type(PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Ana Ruiz")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Queue")
 
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
@@ -103,7 +104,8 @@ def test_phone_sized_screen(app, page):
     screenshot(page, "login-phone")
 
     login(page, "ana.maria.rodriguez.hernandez@clinica-comunitaria.example.org", PASSWORD)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Ana María Rodríguez Hernández")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Queue")
+    expect(page.get_by_role("banner")).to_contain_text("Ana María Rodríguez Hernández")
     expect(page.get_by_role("button", name="Sign out")).to_be_in_viewport()
     assert no_sideways_scroll(page)
     screenshot(page, "home-phone")

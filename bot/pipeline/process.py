@@ -23,7 +23,7 @@ from bot.pipeline.escalation import escalate_recorded
 from bot.understanding.crisis import detect_crisis
 from bot.understanding.keywords import Keyword, classify_keyword
 from casework.handoff import release
-from models import Client, Conversation, Message, MessageStatus, User
+from models import Client, Conversation, ConversationStatus, Message, MessageStatus, User
 from models.client import lock_client
 from models.conversation import open_conversation, open_conversation_for_update
 from models.message import Direction
@@ -120,7 +120,12 @@ def _step(session: Session, client: Client, conv: Conversation, inbound: Message
     inbound.conversation_id = conv.id
     inbound.status = MessageStatus.PROCESSED
     inp = engine.Input(kind="message", text=inbound.body, payload=inbound.button_payload, num_media=inbound.num_media)
-    return run_step(session, client, conv, inp, now)
+    before = (conv.escalated_at, conv.urgency)
+    replies = run_step(session, client, conv, inp, now)
+    if (conv.escalated_at, conv.urgency) != before and conv.status in (ConversationStatus.WAITING,
+                                                                        ConversationStatus.WITH_CHW):
+        conv.trigger_message_id = inbound.id  # this text put the conversation in the queue, or made it urgent
+    return replies
 
 
 def run_step(session: Session, client: Client, conv: Conversation, inp: engine.Input, now: datetime) -> list[Message]:

@@ -16,8 +16,11 @@ from models import (
     Client,
     Conversation,
     ConversationStatus,
+    Message,
+    MessageTranslation,
     Referral,
     Role,
+    TranslationStatus,
     Urgency,
     User,
 )
@@ -33,6 +36,22 @@ class QueueItem:
     holder: User | None
     sla: SlaClock | None
     waiting: timedelta  # since the escalation
+    trigger: Message | None = None  # the client's text that put it here
+    translation: MessageTranslation | None = None  # of the trigger, in the CHW's language
+
+    @property
+    def translated(self) -> str | None:
+        t, m = self.translation, self.trigger
+        if t is None or m is None or t.status is TranslationStatus.FAILED or t.text == m.body:
+            return None
+        return t.text
+
+    @property
+    def language(self) -> str | None:
+        """The client's language, or the one the translation server detected in the trigger."""
+        if self.client.language:
+            return self.client.language
+        return self.translation.source if self.translation is not None else None
 
     @property
     def urgent(self) -> bool:
@@ -63,11 +82,15 @@ class Caseload:
     open_referrals: int  # referrals they made that are still open
 
 
-def queue_items(session: Session, user: User, policy: SlaPolicy, now: datetime) -> list[QueueItem]:
-    """Urgent first, then the longest waiting. A CHW sees the unclaimed and their own."""
+def queue_items(session: Session, user: User, policy: SlaPolicy, now: datetime, language: str) -> list[QueueItem]:
+    """Urgent first, then the longest waiting. A CHW sees the unclaimed and their own; each with
+    the text that put it here and its translation into `language` (the CHW's)."""
     query = (
-        sa.select(Conversation, Client)
+        sa.select(Conversation, Client, Message, MessageTranslation)
         .join(Client, Client.id == Conversation.client_id)
+        .outerjoin(Message, Message.id == Conversation.trigger_message_id)
+        .outerjoin(MessageTranslation, sa.and_(MessageTranslation.message_id == Message.id,
+                                               MessageTranslation.language == language))
         .where(Conversation.status.in_(OPEN))
         .order_by(
             sa.case((Conversation.urgency == Urgency.URGENT, 0), else_=1),
@@ -80,11 +103,11 @@ def queue_items(session: Session, user: User, policy: SlaPolicy, now: datetime) 
             sa.or_(Conversation.assigned_to_id.is_(None), Conversation.assigned_to_id == user.id)
         )
     rows = session.execute(query).all()
-    holders = _users(session, {conv.assigned_to_id for conv, _ in rows if conv.assigned_to_id})
+    holders = _users(session, {conv.assigned_to_id for conv, *_ in rows if conv.assigned_to_id})
     return [
         QueueItem(conv, client, holders.get(conv.assigned_to_id), sla_clock(conv, policy, now),
-                  now - (conv.escalated_at or conv.updated_at))
-        for conv, client in rows
+                  now - (conv.escalated_at or conv.updated_at), trigger, translation)
+        for conv, client, trigger, translation in rows
     ]
 
 

@@ -1,4 +1,4 @@
-"""The CHW queue page, its live part (polled by htmx every few seconds) and claiming.
+"""The CHW queue page (where the dashboard opens), its live part (polled by htmx every few seconds) and claiming.
 
 The live part answers `204 No Content` while nothing a person would see has changed, so that
 polling costs little and does not disturb focus or screen readers; the summary line is a
@@ -27,13 +27,15 @@ STAFF = ("chw", "supervisor", "admin")
 def _queue_context() -> dict:
     user = current_user._get_current_object()
     at = now()
-    items = queue_items(db.session, user, SlaPolicy.from_config(current_app.config), at)
+    items = queue_items(db.session, user, SlaPolicy.from_config(current_app.config), at,
+                        current_app.config["CHW_LANGUAGE"])
     summary = summarize(items)
     loads = caseloads(db.session, items) if sees_everyone(user) else []
     seen = [
         (i.conversation.id, i.conversation.status.value, i.conversation.urgency and i.conversation.urgency.value,
          i.conversation.escalation_reason, i.holder and i.holder.id, i.client.first_name, i.client.language,
-         duration(i.waiting), i.sla and i.sla.label)
+         duration(i.waiting), i.sla and i.sla.label, i.trigger and i.trigger.id,
+         i.translation and (i.translation.status.value, i.translation.source))
         for i in items
     ] + [(c.user.id, c.holding, c.claimed_late, c.open_referrals) for c in loads]
     return {
@@ -42,6 +44,7 @@ def _queue_context() -> dict:
         "caseloads": loads,
         "sees_everyone": sees_everyone(user),
         "poll_seconds": poll_seconds(),
+        "chw_language": current_app.config["CHW_LANGUAGE"],
         "version": _fingerprint(seen),
         "summary_version": _fingerprint(summary.sentence()),
     }
@@ -51,6 +54,7 @@ def _fingerprint(value: object) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
 
 
+@dashboard_bp.route("/", endpoint="home")  # the dashboard opens on the queue
 @dashboard_bp.route("/queue")
 @role_required(*STAFF)
 def queue():

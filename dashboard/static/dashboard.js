@@ -44,3 +44,14 @@
     });
   });
 })();
+
+// A conversation opens at its latest message (unless the address points at one): that is where
+// the CHW picks up, and a long history would otherwise push it thousands of pixels down.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.location.hash) { return; }
+    var messages = document.querySelectorAll("#transcript .msg");
+    if (messages.length) { messages[messages.length - 1].scrollIntoView({ block: "center" }); }
+  });
+})();
