@@ -1,14 +1,14 @@
 """The client's text that put a conversation in the CHW queue (or made it urgent).
 
-Revision ID: 0008_escalation_trigger
-Revises: 0007_translation
+Revision ID: 0009_escalation_trigger
+Revises: 0008_partners
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_escalation_trigger"
-down_revision = "0007_translation"
+revision = "0009_escalation_trigger"
+down_revision = "0008_partners"
 branch_labels = None
 depends_on = None
 
