@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.understanding.lexicon.answers import GENERIC_ANSWERS
 from bot.understanding.lexicon.common import CONNECTORS, FILLERS, NUMBER_FILLERS, NUMBER_WORDS
+from bot.understanding.lexicon.spoken import ALL_WORDS, COUNTED, EXCEPT_WORDS, NUMBER_JOINERS, SPOKEN_NUMBERS
 from bot.understanding.normalize import clauses, normalize, tokens
 from bot.understanding.phrases import NEGATION_WORDS, negated
 
@@ -72,11 +73,17 @@ def _single_tokens(*tables: Mapping[str, Sequence[str]]) -> dict[str, frozenset[
     return {lang: frozenset(words) for lang, words in found.items()}
 
 
-_NUMBER_NOISE = _single_tokens(NUMBER_FILLERS, CONNECTORS, FILLERS)
+_NUMBER_NOISE = _single_tokens(NUMBER_FILLERS, CONNECTORS, FILLERS, NUMBER_JOINERS)
+# Number words by their tokens: Arabizi "wa7ed" is three tokens ("wa", "7", "ed"), "thu nhat" two.
 _NUMBER_WORDS = {
-    lang: {tok: n for n, words in enumerate(table, 1) for word in words for tok in _label_tokens(word)}
-    for lang, table in NUMBER_WORDS.items()
+    lang: {_label_tokens(word): n for table in (NUMBER_WORDS, SPOKEN_NUMBERS)
+           for n, words in enumerate(table.get(lang, ()), 1) for word in words if _label_tokens(word)}
+    for lang in NUMBER_WORDS
 }
+_LONGEST_NUMBER_WORD = max(len(words) for table in _NUMBER_WORDS.values() for words in table)
+_COUNTED = {lang: frozenset(words) for lang, words in _single_tokens(COUNTED).items()}
+_ALL = {lang: [_label_tokens(word) for word in words] for lang, words in ALL_WORDS.items()}
+_EXCEPT = {lang: [_label_tokens(word) for word in words] for lang, words in EXCEPT_WORDS.items()}
 _NEGATIVE = NEGATION_WORDS | {tok for labels in GENERIC_ANSWERS["none_of_the_above"].values() for label in labels
                               for tok in _label_tokens(label) if len(_label_tokens(label)) == 1}
 
@@ -88,23 +95,71 @@ def _numbered(toks: list[str], langs: Sequence[str], count: int) -> list[int] | 
     """Option numbers when the reply is only numbers and filler words; None when it is not such a reply."""
     noise = frozenset().union(*(_NUMBER_NOISE.get(lang, frozenset()) for lang in langs))
     picks: list[int] = []
-    prev = ""
-    for tok in toks:
-        if tok in _ORDINAL_SUFFIXES and prev.isdigit():
+    at = 0
+    while at < len(toks):
+        tok = toks[at]
+        if tok in _ORDINAL_SUFFIXES and at and toks[at - 1].isdigit():
+            at += 1
             continue  # "2nd", "2do", "2eme": the number
-        prev = tok
+        word = _number_word(toks, at, langs)
+        if word is not None:
+            picks.append(word[0])
+            at += word[1]
+            continue
         if tok.isdigit():
             picks.append(int(tok) if len(tok) <= 3 else 0)
-        elif tok == "one" and picks:
-            continue  # "the second one"
-        elif (n := next((_NUMBER_WORDS[lang][tok] for lang in langs if tok in _NUMBER_WORDS.get(lang, {})),
-                        None)) is not None:
-            picks.append(n)
-        elif tok not in noise:
+        elif not (tok == "one" and picks) and tok not in noise:  # "the second one"
             return None
+        at += 1
     if not picks:
         return None
     return picks if all(1 <= n <= count for n in picks) else []
+
+
+def _number_word(toks: list[str], at: int, langs: Sequence[str]) -> tuple[int, int] | None:
+    """The number a number word starting at toks[at] says, and how many tokens it takes; longest first."""
+    for size in range(min(_LONGEST_NUMBER_WORD, len(toks) - at), 0, -1):
+        words = tuple(toks[at:at + size])
+        for lang in langs:
+            n = _NUMBER_WORDS.get(lang, {}).get(words)
+            if n is not None and not (size == 1 and words[0].isdigit()):
+                return n, size
+    return None
+
+
+def _leading(text: str, toks: list[str], langs: Sequence[str], count: int) -> list[int] | None:
+    """Option numbers that open a reply with a story after them: "la tres, dormimos en el parque",
+    "2 the landlord is selling", "1 y 4 sobre todo las cucarachas". None when the reply does not open
+    with a number, when the story holds another number, or when the number counts something ("2 times")."""
+    parts = clauses(text)
+    if len(parts) > 1 and (picks := _numbered(parts[0], langs, count)):
+        rest = [tok for part in parts[1:] for tok in part]
+    else:
+        noise = frozenset().union(*(_NUMBER_NOISE.get(lang, frozenset()) for lang in langs))
+        start = 0
+        while start < len(toks) and toks[start] in noise and not toks[start].isdigit():
+            start += 1
+        end = start
+        while end < len(toks) and (toks[end].isdigit() or (end > start and toks[end] in noise)):
+            end += 1
+        while end > start and not toks[end - 1].isdigit():
+            end -= 1
+        picks = [int(tok) for tok in toks[start:end] if tok.isdigit()]
+        rest = toks[end:]
+        if not picks or not rest or any(tok in _COUNTED.get(lang, ()) for lang in langs for tok in rest[:1]):
+            return None
+    if any(tok.isdigit() for tok in rest) or not all(1 <= n <= count for n in picks):
+        return None
+    return picks
+
+
+def _find(toks: list[str], phrases: Sequence[tuple[str, ...]]) -> int | None:
+    """Where the first of `phrases` ends in `toks`, or None."""
+    for start in range(len(toks)):
+        for phrase in phrases:
+            if phrase and tuple(toks[start:start + len(phrase)]) == phrase:
+                return start + len(phrase)
+    return None
 
 
 class _Labels:
@@ -200,6 +255,24 @@ def _decide(indexes: list[int], options: Sequence[Option], multi: bool) -> Choic
     return ChoiceMatch([options[i].code for i in unique])
 
 
+def _all_except(text: str, toks: list[str], options: Sequence[Option], langs: Sequence[str]) -> ChoiceMatch | None:
+    """"All of them except the lead" → every option but lead and "none"; None when the reply says no "except"."""
+    for lang in langs:
+        cut = _find(toks, _EXCEPT.get(lang, ()))
+        if cut is None:
+            continue
+        rest = toks[cut:]
+        if _find(toks[:cut], _ALL.get(lang, ())) is None:
+            return ChoiceMatch()
+        left_out = _numbered(rest, langs, len(options))
+        if left_out is None:
+            left_out = [i + 1 for i in _by_labels(" ".join(rest), options, lang) or ()]
+        if not left_out:
+            return ChoiceMatch()
+        return ChoiceMatch([o.code for i, o in enumerate(options, 1) if i not in left_out and not o.exclusive])
+    return None
+
+
 def match_choice(text: str, options: Sequence[Option], lang: str, multi: bool = False) -> ChoiceMatch:
     """The option(s) a reply picks, or an empty ChoiceMatch when it is not understood.
 
@@ -219,6 +292,14 @@ def match_choice(text: str, options: Sequence[Option], lang: str, multi: bool = 
     picks = _numbered(toks, langs, len(options))
     if picks is not None:
         return _decide([n - 1 for n in picks] + emoji, options, multi)
+    if multi and (found := _all_except(text, toks, options, langs)) is not None:
+        return found
+    leading = _leading(text, toks, langs, len(options))
+    if leading is not None:
+        words = _by_labels(text, options, lang)
+        if words and set(words) != {n - 1 for n in leading}:
+            return ChoiceMatch()  # "3, no lights since friday": the number and the words disagree
+        return _decide([n - 1 for n in leading] + emoji, options, multi)
     for label_lang in langs:
         found = _by_labels(text, options, label_lang)
         if found is None:

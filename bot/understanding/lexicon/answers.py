@@ -7,6 +7,8 @@ and never/rarely/sometimes/fairly often/frequently (safety items). Non-English e
 project's own work.
 """
 
+from bot.understanding.lexicon.spoken import NOT_AN_ANSWER, SPOKEN
+
 _WORDS: dict[str, dict[str, list[str]]] = {
     "yes": {
         "en": ["yes", "yeah", "yea", "yep", "yup", "ya", "y", "sure", "of course", "correct", "right", "true",
@@ -219,3 +221,12 @@ for _answer, _by_lang in _COLLOQUIAL.items():
     for _lang, _labels in _by_lang.items():
         _known = GENERIC_ANSWERS[_answer].setdefault(_lang, [])
         _known.extend(label for label in _labels if label not in _known)
+
+# The spoken forms (`lexicon/spoken.py`) join the lists above.
+for _answer, _by_lang in (*SPOKEN.items(), ("dont_know", NOT_AN_ANSWER)):
+    for _lang, _labels in _by_lang.items():
+        _known = GENERIC_ANSWERS[_answer].setdefault(_lang, [])
+        _known.extend(label for label in _labels if label not in _known)
+# "经常" is the label of "frequently" in the Chinese catalog; "fairly often" must not claim it too.
+GENERIC_ANSWERS["fairly_often"]["zh_Hans"].remove("经常")
+
