@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.lexicon.optout import CERTAIN_PHRASES, CERTAIN_WORDS, FILLERS, NOT_OPTOUT, PROBABLE
+from bot.understanding.lexicon.optout import (
+    CERTAIN_PHRASES,
+    CERTAIN_WORDS,
+    FILLERS,
+    NOT_OPTOUT,
+    PROBABLE,
+    PROBABLE_PHRASES,
+)
 from bot.understanding.normalize import clauses, normalize, tokens
 from bot.understanding.phrases import PhraseSet, negated
 
@@ -43,7 +50,9 @@ _CERTAIN = _word_forms(CERTAIN_WORDS)
 _PROBABLE = {" ".join(tokens(normalize(entry))) for entry in PROBABLE}
 _FILLERS = {" ".join(tokens(normalize(entry))) for entry in FILLERS}
 _PHRASES: PhraseSet[str] = PhraseSet((pattern, "stop") for pattern in CERTAIN_PHRASES)
+_PROBABLE_PHRASES: PhraseSet[str] = PhraseSet((pattern, "probable") for pattern in PROBABLE_PHRASES)
 _EXCEPT: PhraseSet[str] = PhraseSet((pattern, "not") for pattern in NOT_OPTOUT)
+_PROBABLE_MAX_WORDS = 12  # a probable phrase in a long story is about something else
 
 
 def _core(words: list[str]) -> list[str]:
@@ -90,11 +99,15 @@ def read_optout(text: str) -> str | None:
             (words[0] == "stop" and words[1] not in _NOT_NEXT_TO_STOP)
             or (words[-1] == "stop" and words[-2] not in _NOT_NEXT_TO_STOP)):
         return "certain"
-    if not any(_EXCEPT.find(part) for part in parts):
-        for part in parts:
-            if any(not negated(part, hit.start, 1) for hit in _PHRASES.find(part)):
-                return "certain"
+    if any(_EXCEPT.find(part) for part in parts):
+        return None
+    for part in parts:
+        if any(not negated(part, hit.start, 1) for hit in _PHRASES.find(part)):
+            return "certain"
     if " ".join(words) in _PROBABLE or " ".join(_core(words)) in _PROBABLE:
+        return "probable"
+    if len(words) <= _PROBABLE_MAX_WORDS and any(not negated(part, hit.start, 1) for part in parts
+                                                 for hit in _PROBABLE_PHRASES.find(part)):
         return "probable"
     return None
 
