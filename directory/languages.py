@@ -1,5 +1,7 @@
 """Language names and codes as directories write them ("Spanish", "es", "spa", "Kreyol", "zh-Hant")
 reduced to one comparable code, so a Vietnamese-speaking client finds services that offer "vi".
+Cantonese keeps its own code (yue): a service that speaks only Cantonese does not really offer
+Mandarin to a client who reads simplified Chinese, so it is not ranked as if it did.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ from babel import Locale
 
 # ISO 639-2/3 codes and everyday names that babel's English names do not cover.
 _ALIASES = {
-    "eng": "en", "spa": "es", "vie": "vi", "zho": "zh", "chi": "zh", "cmn": "zh", "yue": "zh",
+    "eng": "en", "spa": "es", "vie": "vi", "zho": "zh", "chi": "zh", "cmn": "zh", "yue": "yue",
     "hat": "ht", "ara": "ar", "fra": "fr", "fre": "fr", "por": "pt", "rus": "ru", "kor": "ko",
     "tgl": "tl", "fil": "tl", "pol": "pl", "som": "so", "amh": "am", "hin": "hi", "urd": "ur",
     "ben": "bn", "ita": "it", "deu": "de", "ger": "de", "jpn": "ja", "fas": "fa", "per": "fa",
-    "mandarin": "zh", "cantonese": "zh", "chinese": "zh", "creole": "ht", "haitian": "ht",
+    "mandarin": "zh", "cantonese": "yue", "chinese": "zh", "creole": "ht", "haitian": "ht",
     "kreyol": "ht", "kreyòl": "ht", "kreyol ayisyen": "ht", "farsi": "fa", "espanol": "es",
     "español": "es", "asl": "ase", "sign language": "ase",
 }

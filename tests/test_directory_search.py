@@ -12,6 +12,7 @@ import pytest
 from directory.geo import haversine_miles, map_link, zip_info
 from directory.hours import closing_time, opening_state
 from directory.hsds.importer import import_directory
+from directory.languages import client_language, language_code
 from directory.needs import load_needs
 from directory.search.links import refresh_services
 from directory.search.services import search_services
@@ -305,3 +306,8 @@ def test_a_map_link_uses_the_place_else_its_address():
     assert map_link(None, None, "251 W 23rd St, New York") == (
         "https://www.google.com/maps/search/?api=1&query=251+W+23rd+St%2C+New+York")
     assert map_link(None, None, " ") is None
+
+
+def test_cantonese_is_not_counted_as_the_chinese_a_simplified_chinese_client_reads():
+    assert client_language("zh_Hans") == language_code("Mandarin") == language_code("zh-Hans") == "zh"
+    assert language_code("Cantonese") == language_code("yue") == "yue"

@@ -24,8 +24,8 @@ def directory(app):
         db.session.commit()
 
 
-def screen(phone, answers=FOOD_AND_UTILITIES):
-    phone.send("Hi, I need help with food")
+def screen(phone, answers=FOOD_AND_UTILITIES, first="Hi, I need help with food"):
+    phone.send(first)
     phone.send("yes")
     phone.send("10001")
     phone.send("Ana")
@@ -74,6 +74,26 @@ def test_needs_get_nearby_resources_and_the_choice_becomes_a_referral(app, phone
     [ref] = referrals(app)
     assert (ref.need_domain, ref.service_id, ref.status, ref.shared_with_provider) == (
         "utility-insecurity", "svc-energy", ReferralStatus.REQUESTED, True)
+
+
+FOOD_AND_SHUT_OFF = ["1", "8", "2", "3", "2", "3", "1", "1", "1", "1"]  # utilities: already shut off
+
+
+def test_services_already_shut_off_come_before_a_worry_about_food(app, phone, directory):
+    replies = screen(phone, FOOD_AND_SHUT_OFF, first="Hello, I need some help please")
+    assert replies[0] == "Thank you. We can help you with: food and utility bills."
+    assert replies[1].startswith("Places that can help with utility bills:\n1 Midtown Utility Bill Help, ")
+    assert phone.send("NEXT")[0].startswith("Places that can help with food:\n1 Chelsea Food Pantry, ")
+
+
+def test_the_need_in_the_first_text_comes_first(app, phone, directory):
+    named = screen(phone, first="Hello, can you help me pay my light bill?")  # utilities only threatened
+    assert named[1].startswith("Places that can help with utility bills:\n")
+
+
+def test_the_need_the_client_named_comes_before_an_urgent_one(app, phone, directory):
+    replies = screen(phone, FOOD_AND_SHUT_OFF, first="Hola, necesito comida para mis hijos")
+    assert replies[1].startswith("Lugares que pueden ayudarle con comida:\n1 Chelsea Food Pantry, ")
 
 
 def test_check_in_closes_the_loop_and_a_failure_offers_the_next_resources(app, phone, directory, clock):

@@ -27,6 +27,7 @@ from bot.engine.state import Lookup
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.answers import is_next, is_number_reply, parse_answer, read_pick
 from bot.understanding.keywords import Keyword
+from bot.understanding.needs import named_needs
 from flows.model import END, STOP, Flow, Node
 
 MAX_MISUNDERSTOOD = 3  # the third reply we cannot read goes to a person
@@ -73,6 +74,12 @@ class Runner:
         state = self.state
         state.pos, state.stack, state.retries, state.finished = None, [], 0, False
         self._goto(flow, flow.start)
+
+    def note_named_needs(self, text: str) -> None:
+        """Remember the needs a first text names ("I need help with food"), to look them up first."""
+        words = {rule["need"]: rule["named"] for flow in self.flows.values() for node in flow.nodes.values()
+                 for rule in node.needs if rule.get("named")}
+        self.state.named = named_needs(text, words, self.lang)
 
     def restart(self) -> None:
         """Forget the answers and start over (language and consent on record stay)."""
@@ -349,7 +356,7 @@ class Runner:
 
     def _score(self, flow: Flow, node: Node) -> None:
         answers = self.state.answers.get(flow.id, {})
-        needs, labels, scores = [], [], {}
+        needs, labels, scores, urgent = [], [], {}, set()
         for rule in node.needs:
             hit, score = _holds(rule["when"], flow, answers)
             if score is not None:
@@ -358,12 +365,16 @@ class Runner:
                 continue
             needs.append(rule["need"])
             labels.append(rule["label"])
+            if "urgent" in rule and _holds(rule["urgent"], flow, answers)[0]:
+                urgent.add(rule["need"])
             self.result.emit(NeedIdentified(rule["need"], flow=flow.id, instrument=flow.instrument.get("loinc")))
             if "escalate" in rule:
                 self.result.emit(Escalated(**rule["escalate"]))
         self.state.needs = needs
         self.state.need_labels = labels
-        self.state.queue = [[n, lbl] for n, lbl in zip(needs, labels, strict=True)]
+        named = self.state.named
+        self.state.queue = sorted(([n, lbl] for n, lbl in zip(needs, labels, strict=True)), key=lambda q: (
+            named.index(q[0]) if q[0] in named else len(named), q[0] not in urgent))  # stable: then as listed
         if node.emit:
             self.result.emit(Scored(node.emit, flow=flow.id, needs=needs, scores=scores,
                                     instrument=flow.instrument.get("loinc")))

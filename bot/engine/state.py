@@ -36,6 +36,7 @@ class ConversationState:
     needs: list[str] = field(default_factory=list)  # need codes the last scoring found
     need_labels: list[str] = field(default_factory=list)  # their text keys
     queue: list[list[str]] = field(default_factory=list)  # [need, label] still to look up resources for
+    named: list[str] = field(default_factory=list)  # needs the client's first text named, in its order
     retries: int = 0  # replies in a row the engine could not read
     finished: bool = False  # the flows ran to their end
     told_waiting: bool = False  # the client was told a CHW will text them

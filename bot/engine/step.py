@@ -106,6 +106,7 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         runner.language_known(named)
         return
     if runner.position() is None and not runner.finished():
+        runner.note_named_needs(text)
         if client.language is None:
             detected = detect_language(text)
             if detected:
