@@ -47,5 +47,5 @@ def test_a_first_text_that_may_be_one_of_two_languages_is_offered_both(app, phon
 def test_a_language_code_at_the_menu_is_that_language(app, phone):
     phone.send("ok")  # nothing to tell the language by: the menu
     replies = phone.send("es")
-    assert replies[0] == render_reply("language.chosen", "es", {})
+    assert replies[0] == render_reply("language.chosen", "es", {"language_name": ["language.called.es"]})
     assert phone.client().language == "es"

@@ -48,7 +48,7 @@ def test_spanish_client_is_screened_in_spanish(app, phone):
 ])
 def test_first_message_language_is_answered_in_it_and_replies_are_understood(app, http, lang, first, yes, food):
     phone = Phone(app, http, "+15555550140")
-    assert phone.send(first)[0] == render_reply("language.chosen", lang, {})
+    assert phone.send(first)[0] == render_reply("language.chosen", lang, {"language_name": [f"language.called.{lang}"]})
     assert phone.send(yes) == [render_reply("intake.zip", lang, {})]
     phone.send("skip")
     phone.send("skip")
@@ -66,7 +66,7 @@ def test_lang_mid_screening_switches_and_the_question_continues_in_the_new_langu
     phone.send("1")
     assert phone.send("LANG")[0].startswith("Enlace. Reply with a number / Responda con un número")
     assert phone.send("tiếng việt") == [
-        render_reply("language.chosen", "vi", {}),
+        render_reply("language.chosen", "vi", {"language_name": ["language.called.vi"]}),
         render_reply("screening.problems", "vi", {}, tuple(
             f"screening.problems.{c}" for c in ("pests", "mold", "lead", "heat", "stove", "smoke", "leaks", "none"))),
     ]

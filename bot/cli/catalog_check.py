@@ -230,6 +230,7 @@ def _conversation_params(tr: Translations) -> dict:
         "name": SAMPLE_RESOURCES[0][0],
         "phone": SAMPLE_RESOURCES[0][1],
         "details": "\n".join(piece(t) for t in (texts.ADDRESS, texts.HOURS, texts.MAP)),
+        "language_name": max((tr.text(t) for t in texts.LANGUAGE_CALLED.values()), key=len),
     }
 
 

@@ -105,7 +105,8 @@ class Runner:
         self.state.pos = [flow.id, menu.id]
         codes = [o.code for o in menu.options]
         for lang in langs:
-            self.result.say(texts.LANGUAGE_OFFER.key, language=lang, number=codes.index(lang) + 1)
+            self.result.say(texts.LANGUAGE_OFFER.key, language=lang, number=codes.index(lang) + 1,
+                            language_name=[texts.LANGUAGE_CALLED[lang].key])
 
     def language_known(self, lang: str) -> None:
         """The client's language became clear without the menu (a first message in Spanish, or
@@ -312,6 +313,8 @@ class Runner:
         if label:
             params["need"] = [label]
         params.pop("label", None)
+        if self.lang in texts.LANGUAGE_CALLED:  # rendered in each language, like a need
+            params["language_name"] = [texts.LANGUAGE_CALLED[self.lang].key]
         return params
 
     # resources: the edge searches the directory and answers with `resources_found`

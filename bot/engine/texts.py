@@ -23,7 +23,18 @@ CRISIS = T(
     "A community health worker will text you soon.",
     budget=6,
 )
-LANGUAGE_OFFER = T("language.offer", "Enlace: reply {number} for English.", budget=1, number="1")
+# A language's name inside a sentence ("We will text you in {language_name}"), so that the English
+# beside a text sent in Spanish names Spanish too, not English.
+LANGUAGE_CALLED = {
+    "en": T("language.called.en", "English", budget=1),
+    "es": T("language.called.es", "Spanish", budget=1),
+    "vi": T("language.called.vi", "Vietnamese", budget=1),
+    "zh_Hans": T("language.called.zh_Hans", "Chinese", budget=1),
+    "ht": T("language.called.ht", "Haitian Creole", budget=1),
+    "ar": T("language.called.ar", "Arabic", budget=1),
+}
+LANGUAGE_OFFER = T("language.offer", "Enlace: reply {number} for {language_name}.", budget=1, number="1",
+                   language_name="English")
 AGENT_ACK = T(
     "system.agent",
     "OK. A community health worker will text you here soon.",
