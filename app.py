@@ -16,10 +16,12 @@ import dashboard
 from bot.cli.catalogs import catalogs_cli
 from bot.cli.chat import chat_command
 from bot.cli.understanding import understanding_cli
+from bot.messaging.journal import init_journal
 from bot.understanding.learned.model import model
 from bot.web.health import bp as health_bp
 from bot.web.simulator import bp as simulator_bp
 from bot.web.webhook import bp as webhook_bp
+from bot.web.webhook import drain_at_start
 from casework.cli import clients_cli
 from demo import demo_cli
 from directory.cli import directory_cli
@@ -59,9 +61,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_clock(app)
     init_queue(app, JOBS, run_sweeps)  # every job and sweep: workers/registry.py
     app.extensions["translator"] = Translator.from_config(app.config)
+    init_journal(app)  # where accepted texts wait while the database is down
 
     app.register_blueprint(webhook_bp)
     csrf.exempt(webhook_bp)  # signed by Twilio instead
+    app.before_request(drain_at_start(app))  # texts journalled before a restart go in with the first request
     app.register_blueprint(health_bp)
     app.register_blueprint(simulator_bp)
     app.register_blueprint(partners_bp)  # /r/<token>: a partner's signed page, no login

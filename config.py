@@ -124,6 +124,8 @@ def from_environ(instance_path: str, env: os._Environ | dict | None = None) -> d
         "TRANSLATE_URL": (env.get("TRANSLATE_URL") or "").strip() or None,
         "TRANSLATE_API_KEY": env.get("TRANSLATE_API_KEY") or None,
         "CHW_LANGUAGE": "en",  # the language client texts are translated into for the CHWs
+        # Where accepted texts wait while the database is down (default: instance/journal).
+        "INBOUND_JOURNAL": env.get("INBOUND_JOURNAL") or None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes")

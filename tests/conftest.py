@@ -85,11 +85,13 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def make_app(_migrated_app, clock):
-    """Build an app with extra config (the database is migrated once per run and emptied per test)."""
+def make_app(_migrated_app, clock, tmp_path):
+    """Build an app with extra config (the database is migrated once per run and emptied per test;
+    the inbound journal is the test's own)."""
     built = []
 
     def make(**extra):
+        extra.setdefault("INBOUND_JOURNAL", str(tmp_path / "journal"))
         app = create_app(_config(_migrated_app, CLOCK=clock, **extra))
         built.append(app)
         return app

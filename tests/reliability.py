@@ -52,6 +52,14 @@ def transcripts(app: Flask) -> dict[str, list[tuple[str, str]]]:
     return result
 
 
+def in_and_out(transcript: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """A transcript's texts and its replies, each in order. A client may text again before the
+    answer to the last text is written (the webhook answers Twilio first), so the two lines of a
+    conversation are compared each on its own."""
+    return ([body for direction, body in transcript if direction == "in"],
+            [body for direction, body in transcript if direction == "out"])
+
+
 def assert_sent_once(app: Flask, fake) -> None:
     """Each text Twilio accepted belongs to exactly one outbound row, and each row sent at most one."""
     accepted = [m["sid"] for m in fake.messages]

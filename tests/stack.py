@@ -67,6 +67,7 @@ class Stack:
         name = f"t{next(_databases)}"
         postgres.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         self.url, self.redis, self.fake, self.logs = postgres.url(name), redis, fake, logs
+        self.journal = str(logs / "journal")  # one inbound journal for the stack's web, workers and sweeper
         self.apps: list[Flask] = []
         self.processes: list = []
         self.public_url = "http://localhost"  # callbacks go in-process until the app is served
@@ -75,12 +76,13 @@ class Stack:
 
     def app(self, ahead: timedelta = timedelta(0), **extra) -> Flask:
         """An app in this process on the stack; its clock runs `ahead` of the real one."""
-        app = create_app(app_config(self.url, self.redis.url, self.fake, CLOCK=lambda: utcnow() + ahead, **extra))
+        app = create_app(app_config(self.url, self.redis.url, self.fake, CLOCK=lambda: utcnow() + ahead,
+                                    INBOUND_JOURNAL=self.journal, **extra))
         self.apps.append(app)
         return app
 
     def env(self, **extra) -> dict[str, str]:
-        return app_environment(self.url, self.redis.url, self.fake, **extra)
+        return app_environment(self.url, self.redis.url, self.fake, INBOUND_JOURNAL=self.journal, **extra)
 
     def worker(self, sweep_every: float = 1.0) -> Worker:
         worker = Worker(self.env(PUBLIC_URL=self.public_url), sweep_every=sweep_every,
@@ -148,10 +150,14 @@ class Stack:
 
 
 def reference_transcript(stack: Stack, bodies: list[str], number: str = "+16175559999") -> list[tuple[str, str]]:
-    """What the assistant answers to these texts, one after the other, with nothing going wrong."""
+    """What the assistant answers to these texts, one after the other, with nothing going wrong: each
+    text's turn (run by whichever worker takes it) is over before the next text is sent."""
     phone = Phone(stack.web, stack.web.test_client(), number)
     for body in bodies:
-        assert phone.post(phone.form(body)).status_code == 200
+        form = phone.form(body)
+        assert phone.post(form).status_code == 200
+        wait_until(lambda sid=form["MessageSid"]: stack.count(
+            Message.twilio_sid == sid, Message.status != MessageStatus.RECEIVED) == 1, 60, "a turn to run")
     return transcripts(stack.web)[number]
 
 

@@ -242,6 +242,7 @@ def test_a_whatsapp_client_silent_for_a_day_is_texted_by_sms_and_the_page_says_s
     form = {"MessageSid": "SM" + "b" * 32, "From": "whatsapp:+14155550199", "To": "whatsapp:+14155550100",
             "Body": "I want to talk to a person", "NumMedia": "0", "WaId": "14155550199"}
     assert http.post("/webhooks/twilio/messages", data=form).status_code == 200
+    drain(app)  # the client's turn
     sign_in(http, "ana@example.org")
     cid = conversation_id(app)
     post(http, f"/dashboard/conversations/{cid}/claim")

@@ -60,6 +60,11 @@ class JobQueue(ABC):
         """{'ok': bool, 'backend': name, ...} for /healthz."""
 
     @abstractmethod
+    def settle(self) -> None:
+        """Run here and now what is due, where the queue lives in this process (the simulator and
+        `flask chat` show a reply at once); a queue with workers of its own leaves it to them."""
+
+    @abstractmethod
     def waiting(self, job_ids: list[str]) -> set[str]:
         """Those of these jobs that are sure to run: waiting their turn in the queue."""
 
@@ -118,6 +123,9 @@ class RQJobQueue(JobQueue):
 
     def _pending(self, job_id: str) -> bool:
         return self.queue.get_job_position(job_id) is not None or job_id in self.queue.scheduled_job_registry
+
+    def settle(self) -> None:
+        return None
 
     def waiting(self, job_ids: list[str]) -> set[str]:
         """Still in the queue's list. Not a job's status: a job can leave the queue and never run
@@ -182,6 +190,9 @@ class InProcessJobQueue(JobQueue):
 
     def health(self) -> dict:
         return {"ok": True, "backend": self.backend, "queued": len(self._heap)}
+
+    def settle(self) -> None:
+        self.run_pending()
 
     def waiting(self, job_ids: list[str]) -> set[str]:
         with self._cond:

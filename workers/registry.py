@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from workers import checkins, partners, sending, status, sweeps, translation
+from workers import checkins, partners, sending, status, sweeps, translation, turns
 
 JOBS: dict[str, Callable] = {
+    "run_turns": turns.run_turns,
     "send_message": sending.send_message,
     "apply_status_callback": status.apply_status_callback,
     "run_due_checkins": checkins.run_due_checkins,
@@ -23,10 +24,11 @@ JOBS: dict[str, Callable] = {
 }
 
 SWEEPS: tuple[Callable[[datetime], int], ...] = (
+    turns.drain_inbound_journal,
     sweeps.requeue_pending,
     sweeps.reconcile_sending,
     sweeps.refresh_statuses,
-    sweeps.process_received,
+    turns.requeue_received,
     checkins.due_checkins,
     translation.translate_backlog,
     partners.due_notifications,

@@ -10,15 +10,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.messaging.outbox import enqueue_sends, send_job_id
-from bot.pipeline.process import process
 from models import Message, MessageStatus, db
-from models.message import Direction
 from workers.queue import jobs
 from workers.sending import reconcile, refresh_status
 
 PENDING_GRACE = timedelta(seconds=20)  # a fresh row's own job is probably on its way
 SENDING_STUCK = timedelta(minutes=2)
-RECEIVED_STUCK = timedelta(seconds=30)
 STATUS_SILENT = timedelta(minutes=10)  # Twilio reports within seconds; this long means a lost callback
 STATUS_WINDOW = timedelta(days=1)  # after that, a text still `sent` stays so (carriers without receipts)
 BATCH = 500
@@ -77,18 +74,3 @@ def refresh_statuses(now: datetime) -> int:
     for message_id in due:
         refresh_status(message_id)
     return len(due)
-
-
-def process_received(now: datetime) -> int:
-    """Inbound texts stored but never stepped (a crash in between): step them now."""
-    ids = db.session.scalars(
-        sa.select(Message.id)
-        .where(Message.direction == Direction.INBOUND, Message.status == MessageStatus.RECEIVED,
-               Message.created_at <= now - RECEIVED_STUCK)
-        .order_by(Message.id)
-        .limit(BATCH)
-    ).all()
-    db.session.commit()
-    for message_id in ids:
-        enqueue_sends(process(db.session, message_id, now))
-    return len(ids)

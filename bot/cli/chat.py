@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import click
 import sqlalchemy as sa
+from flask import current_app
 from flask.cli import with_appcontext
 
 from bot.messaging.inbound import MalformedWebhook, parse_form
-from bot.pipeline.inbound import handle_inbound
-from models import Client, Message, db
+from bot.pipeline.inbound import accept
+from models import Client, Message, MessageStatus, db
 from models.message import Direction
 from workers.queue import jobs
 
@@ -22,8 +24,8 @@ from workers.queue import jobs
 def chat_command(phone: str, whatsapp: bool) -> None:
     """Each line you type is an inbound text; the assistant's replies are printed (Ctrl-D ends)."""
     queue = jobs()
-    if queue.backend == "in-process":
-        queue.start()  # send replies (to the local outbox) while we chat
+    if queue.backend == "in-process" and current_app.config.get("JOBS_AUTOSTART", True):
+        queue.start()  # scheduled work (check-ins) runs while we chat
     sender = f"whatsapp:{phone}" if whatsapp else phone
     try:
         e164 = parse_form({"MessageSid": "SM" + "0" * 32, "From": sender, "Body": ""}).phone
@@ -39,11 +41,26 @@ def chat_command(phone: str, whatsapp: bool) -> None:
         form = {"MessageSid": "SM" + uuid.uuid4().hex, "From": sender, "To": "terminal", "Body": line,
                 "NumMedia": "0"}
         try:
-            handle_inbound(parse_form(form))
+            stored = accept(parse_form(form), form)
         except MalformedWebhook as exc:
             click.echo(f"(not sent: {exc})")
             continue
+        queue.settle()
+        if stored is not None:  # None: the database is down and the text waits in the journal
+            _wait_for_turn(stored.message_id)
         last_seen = _print_new(e164, after=last_seen)
+
+
+def _wait_for_turn(message_id: int, timeout: float = 15.0) -> None:
+    """With Redis, a worker runs the turn: wait (a while at most) until it has stepped the text."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = db.session.scalar(sa.select(Message.status).where(Message.id == message_id))
+        db.session.commit()
+        if status is not MessageStatus.RECEIVED:
+            return
+        time.sleep(0.1)
+    click.echo("(no reply yet: is `flask --app app worker` running?)")
 
 
 def _latest_id(phone: str) -> int:

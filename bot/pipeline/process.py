@@ -37,25 +37,21 @@ MAX_FOLLOWUPS = 5
 _sqlite_lock = threading.RLock()
 
 
-def process(session: Session, message_id: int, now: datetime, client_id: int | None = None) -> list[Outgoing]:
-    """Run the engine on this message (and any earlier unprocessed ones of the same client).
-    The webhook passes the client's id it just stored, which saves a query."""
+def process(session: Session, client_id: int, now: datetime) -> list[Outgoing]:
+    """Run the engine on every text of this client still waiting, oldest first, under the client's
+    lock; commit; return the replies to send. A second worker on the same client waits for the lock,
+    then finds those texts done and steps only what came after them."""
     if session.get_bind().dialect.name == "sqlite":
         with _sqlite_lock:
-            return _process(session, message_id, now, client_id)
-    return _process(session, message_id, now, client_id)
+            return _process(session, client_id, now)
+    return _process(session, client_id, now)
 
 
-def _process(session: Session, message_id: int, now: datetime, client_id: int | None) -> list[Outgoing]:
-    if client_id is None:
-        client_id = session.scalar(sa.select(Message.client_id).where(Message.id == message_id))
-    if client_id is None:
-        return []
+def _process(session: Session, client_id: int, now: datetime) -> list[Outgoing]:
     try:
         client = lock_client(session, client_id)
         conv = open_conversation(session, client)
-        rows = session.execute(_WAITING, {"client_id": client.id, "message_id": message_id,
-                                          "minute_ago": now - timedelta(minutes=1)}).all()
+        rows = session.execute(_WAITING, {"client_id": client.id, "minute_ago": now - timedelta(minutes=1)}).all()
         waiting = [row[0] for row in rows]
         outbound: list[Message] = []
         flooding = bool(rows) and _flooding(client, rows[0][1])
@@ -71,8 +67,8 @@ def _process(session: Session, message_id: int, now: datetime, client_id: int | 
         return snapshot
     except Exception:
         session.rollback()
-        log.exception("engine step failed for message %s", message_id)
-        _count_failure(session, message_id, now)
+        log.exception("engine step failed for client %s", client_id)
+        _count_failure(session, client_id, now)
         return []
 
 
@@ -84,7 +80,7 @@ _WAITING = (
         Message.created_at > sa.bindparam("minute_ago", type_=Message.created_at.type))
         .correlate(None).scalar_subquery())  # the whole minute, not the outer row
     .where(Message.client_id == sa.bindparam("client_id"), Message.direction == Direction.INBOUND,
-           Message.status == MessageStatus.RECEIVED, Message.id <= sa.bindparam("message_id"))
+           Message.status == MessageStatus.RECEIVED)
     .order_by(Message.id)
     .execution_options(populate_existing=True)
 )
@@ -170,10 +166,14 @@ def client_facts(client: Client, conv: Conversation) -> engine.ClientFacts:
     )
 
 
-def _count_failure(session: Session, message_id: int, now: datetime) -> None:
-    """A message the engine cannot run is retried by the sweeper, then set aside for a person."""
-    msg = session.get(Message, message_id)
-    if msg is None or msg.status is not MessageStatus.RECEIVED:
+def _count_failure(session: Session, client_id: int, now: datetime) -> None:
+    """The client's oldest waiting text holds up the rest when the engine cannot run: count the
+    failure against it; the sweeper tries again, and the third failure sets it aside for a person."""
+    msg = session.scalars(
+        sa.select(Message).where(Message.client_id == client_id, Message.direction == Direction.INBOUND,
+                                 Message.status == MessageStatus.RECEIVED).order_by(Message.id).limit(1)
+    ).first()
+    if msg is None:
         return
     msg.attempts += 1
     if msg.attempts >= MAX_ENGINE_ATTEMPTS:

@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
 from bot.messaging.inbound import MalformedWebhook, parse_form
-from bot.pipeline.inbound import handle_inbound
+from bot.pipeline.inbound import CannotStore, accept
 from models import Client, Message, db
 from models.message import Direction
+from workers.queue import jobs
 
 bp = Blueprint("simulator", __name__, template_folder="templates")
 
@@ -56,7 +57,11 @@ def send():
         msg = parse_form(form)
     except MalformedWebhook as exc:
         return jsonify(error=str(exc)), 400
-    handle_inbound(msg)
+    try:
+        accept(msg, form)
+    except CannotStore:
+        return jsonify(error="the message cannot be stored now"), 503
+    jobs().settle()  # the turn runs now on the embedded defaults, so the reply shows at once
     return jsonify(ok=True)
 
 

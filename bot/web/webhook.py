@@ -1,14 +1,18 @@
 """Twilio's webhooks: inbound messages and delivery status callbacks. Thin views: check the
-signature, parse, hand to the pipeline (`bot.pipeline.inbound`) or the status job, answer."""
+signature, parse, hand over, answer. An inbound text is only accepted here (`bot.pipeline.inbound`:
+stored and its turn queued); the conversation runs in a worker, not in Twilio's request."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from collections.abc import Callable
+
+from flask import Blueprint, Flask, Response, current_app, request
 from twilio.request_validator import RequestValidator
 
 from bot.messaging.delivery import parse_status
 from bot.messaging.inbound import MalformedWebhook, number_field, parse_form
-from bot.pipeline.inbound import handle_inbound
+from bot.messaging.journal import inbound_journal
+from bot.pipeline.inbound import CannotStore, accept, drain_soon
 from workers.status import apply_status_callback
 
 bp = Blueprint("webhook", __name__)
@@ -24,9 +28,12 @@ def signature_ok() -> bool:
     signature = request.headers.get("X-Twilio-Signature", "")
     if not signature:
         return False
+    return RequestValidator(token).validate(_signed_url(), request.form, signature)
+
+
+def _signed_url() -> str:
     base = current_app.config.get("PUBLIC_URL")
-    url = base + request.full_path.rstrip("?") if base else request.url
-    return RequestValidator(token).validate(url, request.form, signature)
+    return base + request.full_path.rstrip("?") if base else request.url
 
 
 def _refuse(status: int, reason: str) -> Response:
@@ -41,7 +48,10 @@ def inbound() -> Response:
         msg = parse_form(request.form)
     except MalformedWebhook as exc:
         return _refuse(400, f"malformed webhook: {exc}")
-    handle_inbound(msg)
+    try:
+        accept(msg, request.form.to_dict(), request.headers.get("X-Twilio-Signature", ""), _signed_url())
+    except CannotStore:
+        return _refuse(503, "cannot store the message now")  # Twilio tries the Fallback URL
     return Response(EMPTY_TWIML, mimetype="text/xml")
 
 
@@ -61,3 +71,16 @@ def status() -> Response:
         return _refuse(400, f"malformed status callback: {exc}")
     apply_status_callback(sid, new, code)
     return Response(status=204)
+
+
+def drain_at_start(app: Flask) -> Callable[[], None]:
+    """A hook for the first request: texts left in the journal by the last run go in now."""
+    started = []
+
+    def first_request() -> None:
+        if not started:
+            started.append(True)
+            if inbound_journal().holds_texts():
+                drain_soon(app)
+
+    return first_request
