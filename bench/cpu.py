@@ -40,10 +40,12 @@ def _processes() -> list[tuple[int, int, str]]:
 
 class CpuMeter:
     """CPU seconds used between `start()` and `stop()` by the server (a process and its children),
-    by PostgreSQL (every `postgres` process on the machine) and by this process."""
+    the workers when given (and Redis), PostgreSQL (every `postgres` process on the machine) and
+    this process."""
 
-    def __init__(self, server_pid: int) -> None:
+    def __init__(self, server_pid: int, worker_pids: tuple[int, ...] = ()) -> None:
         self.server_pid = server_pid
+        self.worker_pids = worker_pids
         self.available = _PROC.is_dir()
         self.used: dict[str, float] = {}
 
@@ -51,8 +53,12 @@ class CpuMeter:
         processes = _processes()
         server = {self.server_pid} | {pid for pid, parent, _ in processes if parent == self.server_pid}
         postgres = [pid for pid, _, command in processes if command.startswith("postgres")]
-        return {"app server": sum(map(_cpu, server)), "PostgreSQL": sum(map(_cpu, postgres)),
-                "load generator": time.process_time()}
+        found = {"app server": sum(map(_cpu, server))}
+        if self.worker_pids:  # the workers (and the children RQ forks), and Redis, which they drive
+            workers = set(self.worker_pids) | {pid for pid, parent, _ in processes if parent in self.worker_pids}
+            found["workers"] = sum(map(_cpu, workers))
+            found["Redis"] = sum(_cpu(pid) for pid, _, command in processes if command.startswith("redis-server"))
+        return found | {"PostgreSQL": sum(map(_cpu, postgres)), "load generator": time.process_time()}
 
     def start(self) -> CpuMeter:
         self._before = self._read() if self.available else {}
@@ -62,6 +68,10 @@ class CpuMeter:
         if self.available:
             after = self._read()
             self.used = {role: after[role] - self._before[role] for role in after}
+
+    def total_ms(self, count: int) -> float:
+        """Milliseconds of CPU per request, every side together."""
+        return 1000 * sum(self.used.values()) / count if self.used and count else 0.0
 
     def per_request(self, count: int) -> str:
         """'app server 6.1 ms, PostgreSQL 1.4 ms, load generator 0.9 ms' of CPU per request."""

@@ -24,7 +24,7 @@ from bot.pipeline.process import process
 from models import Message, MessageStatus, clock, db
 from models.message import Direction
 from workers.queue import jobs
-from workers.sending import send_now
+from workers.sending import send_message
 
 RECEIVED_STUCK = timedelta(seconds=30)  # a text stored this long ago and still waiting lost its job
 BATCH = 500
@@ -36,7 +36,9 @@ def run_turns(client_id: int) -> str:
     """Step this client's waiting texts, commit, send the replies (the job `run_turns`)."""
     with _client_turn(client_id):
         rows = process(db.session, client_id, clock.now())
-        send_now([row.id for row in rows if row.status is MessageStatus.PENDING and row.next_attempt_at is None])
+        for row in rows:  # one claim each: a worker killed in a send leaves only that one to reconcile
+            if row.status is MessageStatus.PENDING and row.next_attempt_at is None:
+                send_message(row.id)
         enqueue_sends([row for row in rows if row.next_attempt_at is not None])  # held for quiet hours
     return f"{len(rows)} replies"
 

@@ -54,9 +54,9 @@ def _process(session: Session, client_id: int, now: datetime) -> list[Outgoing]:
         rows = session.execute(_WAITING, {"client_id": client.id, "minute_ago": now - timedelta(minutes=1)}).all()
         waiting = [row[0] for row in rows]
         outbound: list[Message] = []
-        flooding = bool(rows) and _flooding(client, rows[0][1])
-        for inbound in waiting:
-            if flooding and not _heard_in_a_flood(inbound.body):  # kept for the record and the CHW, not answered
+        earlier = max(0, rows[0][1] - len(rows)) if rows else 0  # this minute's texts before these
+        for position, inbound in enumerate(waiting, earlier + 1):
+            if _flooding(client, position) and not _heard_in_a_flood(inbound.body):  # kept, not answered
                 inbound.conversation_id, inbound.status = conv.id, MessageStatus.PROCESSED
                 inbound.error_message = "rate limited: not answered"
                 continue
