@@ -9,8 +9,9 @@ Three pipelines (`bot.understanding.learned.features.classifier`) are fitted and
 - language: first messages (labelled), the other messages by the folder they were written in, and
   opt-outs in languages we do not offer as "other".
 The crisis thresholds are set per language by 5-fold cross-validation on the training part:
-"certain" where about 3% of that language's near-misses would alarm, "possible" where about 16%
-would (a person then reads them).
+"certain" where about 3% of near-misses would alarm, "possible" where about 16% would (a person then
+reads them), each the mean of that language's point and the point over all languages (a language has
+about 150 near-misses, too few to set a threshold on alone).
 Training is deterministic: the same corpus gives the same file.
 """
 
@@ -92,7 +93,8 @@ def _thresholds(texts: list[str], labels: list[int], langs: list[str]) -> dict[s
     n = len(langs)
     crisis = np.array(labels[:n]) == 1
     out: dict[str, dict[str, float]] = {"certain": {}, "possible": {}}
-    for lang in (*corpus_mod.LANGUAGES, "all"):
+    pooled: dict[str, float] = {}
+    for lang in ("all", *corpus_mod.LANGUAGES):
         mine = np.ones(n, bool) if lang == "all" else np.array(langs) == lang
         near_misses = np.sort(scores[:n][mine & ~crisis])[::-1]
         if len(near_misses) < 10:
@@ -101,8 +103,15 @@ def _thresholds(texts: list[str], labels: list[int], langs: list[str]) -> dict[s
         def at(rate: float, near_misses=near_misses) -> float:
             return float(near_misses[min(len(near_misses) - 1, int(rate * len(near_misses)))])
 
-        out["certain"][lang] = max(at(CERTAIN_FALSE_ALARMS), 0.5)
-        out["possible"][lang] = min(at(POSSIBLE_FALSE_ALARMS), out["certain"][lang])
+        # A language's 3% point is its third or fourth highest near-miss: averaged with the pooled one, a
+        # single odd message moves its threshold half as far.
+        certain, possible = at(CERTAIN_FALSE_ALARMS), at(POSSIBLE_FALSE_ALARMS)
+        if lang == "all":
+            pooled = {"certain": certain, "possible": possible}
+        else:
+            certain, possible = (certain + pooled["certain"]) / 2, (possible + pooled["possible"]) / 2
+        out["certain"][lang] = max(certain, 0.5)
+        out["possible"][lang] = min(possible, out["certain"][lang])
     return out
 
 

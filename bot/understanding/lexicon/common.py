@@ -8,7 +8,7 @@ NEGATIONS: dict[str, list[str]] = {
     "vi": ["không", "khong", "ko", "k", "hông", "chưa", "chẳng", "chả", "đừng", "đâu có", "chua"],
     "zh_Hans": ["不", "没", "别", "无", "未", "非"],
     "ht": ["pa", "p", "pat", "janm", "jamè", "okenn", "san"],
-    "ar": ["لا", "لم", "لن", "ما", "ليس", "مش", "مو", "بدون", "غير"],
+    "ar": ["لا", "لم", "لن", "ما", "ليس", "مش", "مو", "بدون", "غير", "msh", "mesh", "mish", "mush", "mch", "mosh"],
 }
 
 # Words that contain a negation but do not negate what follows ("忍不住" is "can't help doing").

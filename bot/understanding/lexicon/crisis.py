@@ -175,7 +175,7 @@ IDIOMS: dict[str, list[str]] = {
            "me corte (el dedo|la mano|cocinando|con un papel)", "(casi )?me (da|dio|va a dar) un infarto",
            "infarto de risa", "ahogando en (deudas|trabajo|problemas|biles)", "en peligro de (perder|que)",
            "amenaza* con (desalojar*|cortar|echarme|sacarme|el desalojo)"],
-    "vi": ["(mệt|nóng|đói|lạnh|sợ|chán|nhớ|vui|ngại|khát|mắc cười|buồn ngủ|xấu hổ|đau|thèm|ham) ... (muốn chết"
+    "vi": ["(mệt|nóng|đói|lạnh|sợ|chán|nhớ|vui|ngại|khát|mắc cười|buồn ngủ|xấu hổ|đau|thèm|ham|chờ|đợi|lâu|ngán|tức|bực|quê) ... (muốn chết"
             "|chết đi được|muốn xỉu)",
            "(chết đói|chết cười|cười chết)", "đau tim (vì|với) (tiền|hóa đơn)"],
     "zh_Hans": ["(笑|热|累|饿|冷|忙|气|吓|烦|困|急|渴|穷|无聊|难吃)死[我|人][了]", "想死(你|您|他|她|你们|我们|宝宝|孩子|妈妈)", "想死我了", "你去死",

@@ -228,10 +228,11 @@ IDIOMS: dict[str, list[str]] = {
            "drogueria", "(calor|trafico|tráfico|trabajo|renta|jefe|frio|dolor|cansancio) me mata", "(casi )?me (da|dio|va a dar) un ataque",
            "estar aqui en (este|esta|el|la)", "vivir (en|con) (este|esta|ese|esa)"],
     "vi": ["cười (muốn )?(chết|xỉu)", "tu tu (tra|tinh|lam|tim|kiem)"],
-    "zh_Hans": ["(笑|累|饿|热|冷|忙|气|吓)死(我|人)?了?", "(不是|没有|冇)想(自杀|伤害自己|死)", "没有人打我"],
+    "zh_Hans": ["(笑|累|饿|热|冷|忙|气|吓)死(我|人)?了?", "(累|饿|热|冷|忙|烦|闷|无聊|气|困|等)(到|得)(想死|要死|半死|死)", "(不是|没有|冇)想(自杀|伤害自己|死)", "没有人打我"],
     "ht": ["(travay|bodwo|fredi|chalè|chale|mizik|lajan) ... (ap )?touye (m|mwen)", "touye (m|mwen) ak (mizik|bri|travay)"],
     "ar": ["(الشغل|الايجار|الفواتير|الحر|البرد) ... (بيموتني|هيموتني|بيقتلني|هيقتلني)", "ضربتني (نزله|نزلة|برد)", "(ده|دا|دي|هذا|هذي|هاد|هيدا|هيدا) [بجد] (انتحار|موت)",
            "(قلبي|صدري) (بيوجعني|يوجعني|عم يوجعني|واجعني) (على|عليهم|عليه|عليها|لحال)",
+           "(هيقتلني|هيموتني|هيدبحني|هتقتلني|هتموتني|رح يقتلني|راح يقتلني|حيقتلني|بيقتلني) (لو|اذا|ان|لما)",
            "(اقتل|قتلت|قتلني|اموت|هموت|بموت|ميت|ميته|مايته|موتني|موتتني) ... من (الضحك|الجوع|الملل|التعب|القرف|الحر|البرد|الزهق|التوتر|الخوف|الفرحه|الشوق|العطش)"],
 }
 
@@ -241,8 +242,8 @@ OVER: dict[str, list[str]] = {
     "en": ["(used to|last year|last month|years ago|yrs ago|year ago|yr ago|in the past|back in|when i was)", "(hes|shes|im|were) (fine|ok|okay) (now|just)",
            "(been )?clean (for )?# (yrs|years|months)", "(hes|shes) in (prison|jail)", "i left (him|her|my abuser)", "(not|im not|i am not) suicidal"],
     "es": ["(hace|hace dos|hace unos|hace #) (anos|meses|semanas)", "la semana pasada", "fui a emergencias", "(el ano|el año) pasado", "ya esta sanando",
-           "(ya )?estoy (limpio|limpia)", "antes (me|nos)"],
-    "vi": ["năm (ngoái|trước)", "(giờ|bây giờ) (ổn|ok|đỡ) rồi", "(#|hai|ba|mấy) năm (trước|nay)", "hồi trước", "trước đây"],
+           "(ya )?estoy (limpio|limpia)", "antes (me|nos)", "ya no (vivo|estoy) con (el|ella)", "me pegaba"],
+    "vi": ["năm (ngoái|trước)", "(đã từng|từng) (bị|đánh|đập|làm|có)", "(giờ|bây giờ) (ổn|ok|đỡ) rồi", "(#|hai|ba|mấy) năm (trước|nay)", "hồi trước", "trước đây"],
     "zh_Hans": ["去年", "以前", "几年前", "年前", "上个月"],
     "ht": ["ane pase", "te konn", "(gen|genyen) # (an|ane|lane)", "lontan"],
     "ar": ["(السنه|العام) (اللي فاتت|الماضي|الماضيه)", "من (سنه|سنتين|زمان)", "(كان|كنت) (بيضربني|يضربني)"],
