@@ -1,5 +1,7 @@
 """Crisis detection on what clients really write: phrases for the unmistakable, the model for the rest."""
 
+from unittest import mock
+
 import pytest
 
 from bot.understanding.crisis import CrisisKind, detect_crisis
@@ -73,3 +75,11 @@ def test_a_match_says_which_language_and_what_triggered_it():
     assert "pegando" in found.evidence
     assert found.pattern == found.evidence
     assert detect_crisis("tôi muốn tự tử").language == "vi"
+
+
+def test_a_crisis_phrase_survives_a_language_model_that_knows_no_language_of_ours():
+    """A broken or odd language model must not turn a found crisis into nothing."""
+    only_other = mock.Mock(language_probabilities=lambda prepared: {"other": 1.0})
+    with mock.patch("bot.understanding.language.model", return_value=only_other):
+        found = detect_crisis("ya no quiero vivir, me voy a matar esta noche")
+    assert found is not None and found.certain

@@ -166,5 +166,10 @@ def _by_model(text: str, idiom: bool) -> CrisisMatch | None:
 
 
 def _language(text: str) -> str | None:
-    guesses = guess_languages(text)
+    """The message's language, or None: a failure here must not lose the crisis found."""
+    try:
+        guesses = guess_languages(text)
+    except Exception:
+        log.exception("language of a crisis message failed")
+        return None
     return guesses[0] if guesses else None

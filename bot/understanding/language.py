@@ -143,6 +143,6 @@ def _ranked(text: str) -> list[tuple[str, float]]:
         return []
     other = probs.pop("other", 0.0)
     ranked = sorted(probs.items(), key=lambda item: item[1], reverse=True)
-    if other >= ranked[0][1]:
+    if not ranked or other >= ranked[0][1]:
         return []
     return ranked
