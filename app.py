@@ -26,7 +26,8 @@ from casework.cli import clients_cli
 from demo import demo_cli
 from directory.cli import directory_cli
 from flows.loader import flows
-from interop.fhir.cli import fhir_cli
+from interop.fhir.cli import fhir_cli, partners_cli
+from interop.fhir.web import bp as fhir_bp
 from interop.partners.page import bp as partners_bp
 from interop.translation import Translator
 from models import db
@@ -69,10 +70,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(health_bp)
     app.register_blueprint(simulator_bp)
     app.register_blueprint(partners_bp)  # /r/<token>: a partner's signed page, no login
+    app.register_blueprint(fhir_bp)
+    csrf.exempt(fhir_bp)  # a health system's server posts with its bearer token, no session
     dashboard.init_app(app)  # staff sign-in, the dashboard pages, `flask users`
 
     for command in (chat_command, worker_command, catalogs_cli, demo_cli, directory_cli, clients_cli, fhir_cli,
-                    understanding_cli):
+                    partners_cli, understanding_cli):
         app.cli.add_command(command)
     return app
 

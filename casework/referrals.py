@@ -16,10 +16,13 @@ from models.screening import Need, record_need
 
 def create_referral(session: Session, client: Client, need_domain: str, service_id: str | None, service_name: str,
                     phone: str | None, now: datetime, shared: bool, made_by_id: int | None = None,
-                    organization_name: str | None = None) -> Referral:
+                    organization_name: str | None = None, source: str | None = None) -> Referral:
     """A referral in `requested`, its need marked as being addressed, its check-in scheduled and,
-    when the client agreed to share, its partner notified."""
-    need = record_need(session, client.id, need_domain, now, None, source="screening" if made_by_id is None else "chw")
+    when the client agreed to share, its partner notified. `source` says who asked (bot, chw, ehr:
+    a health system through FHIR); by default the CHW when there is one, else the bot."""
+    source = source or ("bot" if made_by_id is None else "chw")
+    need = record_need(session, client.id, need_domain, now, None,
+                       source={"bot": "screening"}.get(source, source))
     session.flush()
     referral = Referral(
         client_id=client.id, need_id=need.id, need_domain=need_domain, service_id=service_id,
@@ -29,8 +32,7 @@ def create_referral(session: Session, client: Client, need_domain: str, service_
     )
     session.add(referral)
     session.flush()
-    set_status(session, referral, ReferralStatus.REQUESTED, now, by_id=made_by_id,
-               source="bot" if made_by_id is None else "chw")
+    set_status(session, referral, ReferralStatus.REQUESTED, now, by_id=made_by_id, source=source)
     need.status = NeedStatus.ADDRESSING
     schedule_checkin(session, referral, client, now)
     if shared:

@@ -7,7 +7,7 @@ from models.client import Channel, Client
 from models.conversation import Conversation, ConversationStatus, Urgency
 from models.event import Event
 from models.message import Direction, Message, MessageStatus, MessageTranslation, Sender, TranslationStatus
-from models.referral import CheckinStage, Referral, ReferralStatus, ReferralStatusChange
+from models.referral import CheckinStage, FhirReferral, FhirSender, Referral, ReferralStatus, ReferralStatusChange
 from models.screening import Need, NeedStatus, Screening, ScreeningAnswer, ScreeningStatus
 from models.staff import Role, User
 
@@ -21,6 +21,8 @@ __all__ = [
     "ConversationStatus",
     "Direction",
     "Event",
+    "FhirReferral",
+    "FhirSender",
     "Goal",
     "GoalProgress",
     "GoalStatus",

@@ -143,3 +143,37 @@ class PartnerNotification(Base):
     next_try_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(sa.String(200))
+
+
+# Health systems that send referrals in through FHIR (`POST /fhir`), and what each one sent.
+# A sender is known by a bearer token shown once, when it is made (`flask partners token`), and
+# stored only as its SHA-256: a stolen database does not let anyone post referrals. Each referral a
+# sender posts keeps the sender's own Task id, so a repeated POST finds the referral it made the
+# first time, and the Task status last posted back to the sender's callback URL, so that every
+# change is posted once.
+
+class FhirSender(Base):
+    __tablename__ = "fhir_sender"
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)  # sha256 hex of the bearer token
+    callback_url: Mapped[str | None] = mapped_column(sa.String(500))  # Task updates are POSTed here
+    created_at: Mapped[created_at]
+
+
+class FhirReferral(Base):
+    """A referral a sender posted: its Task id on their side, and where posting it back stands."""
+
+    __tablename__ = "fhir_referral"
+    __table_args__ = (sa.UniqueConstraint("sender_id", "source_task", name="uq_fhir_referral_sender_source_task"),)
+
+    id: Mapped[intpk]
+    sender_id: Mapped[int] = mapped_column(sa.ForeignKey("fhir_sender.id", ondelete="CASCADE"))
+    referral_id: Mapped[int] = mapped_column(sa.ForeignKey("referral.id", ondelete="CASCADE"), unique=True)
+    source_task: Mapped[str] = mapped_column(sa.String(200))  # the sender's Task id (or identifier)
+    task_id: Mapped[str] = mapped_column(sa.String(36), unique=True)  # our Task's id (GET /fhir/Task/<id>)
+    posted_status: Mapped[str | None] = mapped_column(sa.String(24))  # the Task status last posted back
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_try_at: Mapped[datetime | None]
+    created_at: Mapped[created_at]

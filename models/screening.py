@@ -73,7 +73,7 @@ class Need(Base):
     client_id: Mapped[int] = mapped_column(sa.ForeignKey("client.id", ondelete="CASCADE"))
     domain: Mapped[str] = mapped_column(sa.String(48))  # Gravity SDOHCC code
     status: Mapped[NeedStatus] = enum_column(NeedStatus, default=NeedStatus.OPEN)
-    source: Mapped[str] = mapped_column(sa.String(16), default="screening")  # screening | chw
+    source: Mapped[str] = mapped_column(sa.String(16), default="screening")  # screening | chw | ehr
     screening_id: Mapped[int | None] = mapped_column(sa.ForeignKey("screening.id", ondelete="SET NULL"))
     identified_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]

@@ -34,8 +34,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("casework",),
     ("bot.pipeline",),
     ("interop.partners",),  # partners' email, texts and page; their job and sweep are in workers
+    ("interop.fhir", "reports"),  # a Task posted back to its sender is a job in workers/partners.py, above
     ("workers",),
-    ("interop.fhir", "reports"),
     ("bot.web", "bot.cli", "dashboard", "demo"),
     ("app",),
     ("faketwilio",),  # a development tool: the fake Twilio reuses the app's HTTP client

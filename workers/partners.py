@@ -5,6 +5,11 @@ referral). The job claims it (pending → sending, atomically), sends once, and 
 refused delivery (SMTP down, Twilio error) puts it back to `pending` with the next try after a
 growing pause, so a server that is down delays the email and loses nothing. A row claimed by a
 worker that died is taken again once its claim lapses; the sweep wakes a job for any row due.
+
+Health systems that sent a referral in through FHIR are partners too: when the referral's status
+changes, the `changed_tasks` sweep wakes a `post_fhir_task` job that posts the current Task
+(application/fhir+json) to the sender's callback URL and records the status posted; a refused or
+failed post is tried again after a growing pause (TASK_BACKOFF), so nothing is lost or posted twice.
 """
 
 from __future__ import annotations
@@ -12,11 +17,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+import requests
 import sqlalchemy as sa
 
 from casework.partners import notify_job_id
+from interop.fhir.bundle import export_source, referral_task
 from interop.partners.notify import DELIVERY_ERRORS, NotConfigured, deliver
-from models import Event, Referral, clock, db
+from models import Event, FhirReferral, FhirSender, Referral, clock, db
 from models.referral import PartnerNotification
 from workers.queue import enqueue_after_commit, jobs
 
@@ -78,4 +85,52 @@ def due_notifications(now: datetime) -> int:
     db.session.commit()
     if rows:
         jobs().enqueue_many("notify_partner", [((row.id,), f"partner-{row.id}-{row.attempts}") for row in rows])
+    return len(rows)
+
+
+TASK_BACKOFF = (30, 120, 600, 3600, 21600)  # seconds before posting try 2, 3, ...; then every 6 hours
+TIMEOUT = 10
+
+
+def _changed(now: datetime):
+    return (sa.select(FhirReferral.id, FhirReferral.attempts)
+            .join(Referral, Referral.id == FhirReferral.referral_id)
+            .join(FhirSender, FhirSender.id == FhirReferral.sender_id)
+            .where(FhirSender.callback_url.is_not(None),
+                   sa.or_(FhirReferral.posted_status.is_(None), FhirReferral.posted_status != Referral.status),
+                   sa.or_(FhirReferral.next_try_at.is_(None), FhirReferral.next_try_at <= now)))
+
+
+def post_fhir_task(link_id: int) -> None:
+    """Post the Task of sent-in referral `link_id` to its sender when its status changed since."""
+    session, now = db.session, clock.now()
+    link = session.get(FhirReferral, link_id)
+    if link is None:
+        return
+    referral = session.get(Referral, link.referral_id)
+    sender = session.get(FhirSender, link.sender_id)
+    status = referral.status.value
+    if sender.callback_url is None or link.posted_status == status:
+        return
+    task = referral_task(session, referral, now=now, source=export_source())
+    try:
+        answer = requests.post(sender.callback_url, json=task, timeout=TIMEOUT,
+                               headers={"Content-Type": "application/fhir+json"})
+        answer.raise_for_status()
+    except requests.RequestException as exc:
+        link.attempts += 1
+        link.next_try_at = now + timedelta(seconds=TASK_BACKOFF[min(link.attempts - 1, len(TASK_BACKOFF) - 1)])
+        log.warning("fhir task %s not posted to its sender (attempt %s): %s", link.id, link.attempts,
+                    type(exc).__name__)
+    else:
+        link.posted_status, link.attempts, link.next_try_at = status, 0, None
+    session.commit()
+
+
+def changed_tasks(now: datetime) -> int:
+    """Wake a job for each sent-in referral whose status its sender has not been told."""
+    rows = db.session.execute(_changed(now).limit(500)).all()
+    db.session.commit()
+    if rows:
+        jobs().enqueue_many("post_fhir_task", [((row.id,), f"fhir-task-{row.id}-{row.attempts}") for row in rows])
     return len(rows)

@@ -21,6 +21,7 @@ JOBS: dict[str, Callable] = {
     "run_due_checkins": checkins.run_due_checkins,
     "translate_messages": translation.translate_messages,
     "notify_partner": partners.notify_partner,
+    "post_fhir_task": partners.post_fhir_task,
 }
 
 SWEEPS: tuple[Callable[[datetime], int], ...] = (
@@ -32,4 +33,5 @@ SWEEPS: tuple[Callable[[datetime], int], ...] = (
     checkins.due_checkins,
     translation.translate_backlog,
     partners.due_notifications,
+    partners.changed_tasks,
 )

@@ -40,6 +40,9 @@ def step(state: ConversationState, inp: Input, now: datetime, client: ClientFact
         _on_message(runner, result, inp, client)
     elif inp.kind == "resume":
         runner.resume()
+    elif inp.kind == "referral_received":
+        _referred(runner, result, inp.data)
+        result.replies = [replace(r, automated=True) for r in result.replies]
     else:
         runner.on_event_input(inp)
         if inp.kind not in FOLLOWUP_INPUTS:  # nobody asked: this text is automated
@@ -47,6 +50,22 @@ def step(state: ConversationState, inp: Input, now: datetime, client: ClientFact
     if inp.kind == "message":
         result.state.last_at = now.isoformat()
     return result
+
+
+def _referred(runner: Runner, result: StepResult, data: dict) -> None:
+    """A health system sent a referral in (`data`: sender, need): say who asked us to help, with
+    what; then the intake from its consent question, or the question the client was at. The need
+    is looked up first once the screening is done, as if the client had named it."""
+    need = data.get("need")
+    labels = [rule["label"] for flow in runner.flows.values() for node in flow.nodes.values()
+              for rule in node.needs if rule["need"] == need]
+    if labels:
+        result.state.named = [need]
+    result.say(texts.REFERRED_IN.key, sender=data.get("sender", ""), need=labels[:1] or [texts.SOCIAL_NEEDS.key])
+    if runner.position() is None:
+        runner.start()
+    else:
+        runner.reask()
 
 
 def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFacts) -> None:

@@ -62,6 +62,9 @@ NOT_UNDERSTOOD_ESCALATED = T(
 FINISHED = T("system.finished", "Reply MENU to start over, or AGENT to text a person.", budget=1)
 WELCOME_BACK = T("system.welcome_back", "Welcome back! Let's continue where we left off.", budget=1)
 RESUMED = T("system.resumed", "Let's continue where we left off.", budget=1)
+REFERRED_IN = T("system.referred_in", "Hello from Enlace. {sender} asked us to help you with {need}.", budget=2,
+                sender="Boston Medical Center Community Care")
+SOCIAL_NEEDS = T("system.referred_need", "what you need", budget=1)  # a need the screening does not name
 NO_MORE = T("suggestions.no_more", "There are no more places for {need} in our list. Here they are again:", budget=2)
 
 # The pieces of a resource line ("City Pantry, (617) 555-0100, 0.8 mi, open now until 5:00 PM"), see

@@ -298,3 +298,17 @@ def _referral(out: _Entries, referral: Referral, history: list[ReferralStatusCha
                                 text=f"Referral status {what}{why}"),
             "agent": agents,
         })
+
+
+def task_id(referral_id: int, source: str) -> str:
+    """The id of a referral's Task, as every export and `GET /fhir/Task/<id>` give it."""
+    return _Entries(source).id("Task", referral_id)
+
+
+def referral_task(session: Session, referral: Referral, *, now: datetime, source: str) -> dict:
+    """The referral's current Task (TaskForReferralManagement), as JSON; its references point into
+    the client's export (`flask fhir export`), where the same ids stand."""
+    bundle = client_bundle(session, session.get(Client, referral.client_id), now=now, source=source)
+    wanted = task_id(referral.id, source)
+    return next(entry.resource.model_dump(mode="json", exclude_none=True) for entry in bundle.entry
+                if entry.resource.get_resource_type() == "Task" and entry.resource.id == wanted)

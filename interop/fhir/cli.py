@@ -1,4 +1,5 @@
-"""`flask fhir export --phone +1… [--output FILE]`: a client's record as a FHIR R4 Bundle (JSON)."""
+"""`flask fhir export --phone +1… [--output FILE]`: a client's record as a FHIR R4 Bundle (JSON);
+`flask partners token ORG [--callback URL]`: a health system's bearer token for `POST /fhir`."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import click
 from flask.cli import AppGroup
 
 from interop.fhir.bundle import client_bundle, export_source, find_client
+from interop.fhir.receive import new_sender
 from models.audit import audit
 from models.base import db
 from models.clock import now
 
 fhir_cli = AppGroup("fhir", help="FHIR R4 export (HL7 Gravity SDOH Clinical Care).")
+partners_cli = AppGroup("partners", help="Partner organisations: health systems that send referrals in.")
 
 
 @fhir_cli.command("export")
@@ -32,3 +35,18 @@ def export(phone: str, output: str | None) -> None:
         click.echo(f"Wrote {len(bundle.entry or [])} resources to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@partners_cli.command("token")
+@click.argument("org")
+@click.option("--callback", help="POST the Task here whenever its status changes (https://...).")
+def token(org: str, callback: str | None) -> None:
+    """Make (or replace) ORG's bearer token for POST /fhir; it is printed once and stored hashed."""
+    org = org.strip()
+    if not org or len(org) > 200:
+        raise click.ClickException("Give the organisation's name (at most 200 characters).")
+    if callback and not callback.startswith(("https://", "http://")):
+        raise click.ClickException("The callback must be an http(s) URL.")
+    secret = new_sender(db.session, org, callback)
+    db.session.commit()
+    click.echo(secret)
