@@ -93,7 +93,10 @@ CERTAIN_PHRASES: list[str] = [
     "(tôi|tui|em|toi) (không|ko|k|khong|đâu có|dau co) (đăng ký|dang ky|đk|dk)",
     "(不要|别|唔好|勿|咪|不准)[再](发|传|send|寄|打扰|骚扰|烦|联系|搞)", "(删|删除|删掉)[我][的](号码|电话|资料)",
     "(取消|退出|停止)(订阅|短信|信息|讯息|服务|通知|发送)", "(停止|停)(发|传)", "我(没有|冇|没|无)(报名|注册|登记|订阅|申请)",
-    "(拉黑|举报|投诉)",
+    "(拉黑|举报|投诉)", "(不要|别|唔好|勿|咪|不准)[再](给|俾|跟|同|帮)(我)(发|传|send|寄|联系|打扰)",
+    "(短信|信息|讯息|消息|短讯)(不要|别|唔好)[再](发|传|send)", "(不|唔)(想|要)[再](收|接收)[到][你们|你哋][的](短信|信息|讯息|消息|短讯)",
+    "(بطلوا|وقفوا|بطل|وقف|بطلو|وقفو) (تبعتوا|تبعتولي|تبعت|تبعتو|ترسلوا|ترسل|ترسلو|تراسلوني|تراسلني|تكلموني|تدزون)",
+    "(batlo|ba6lo|batal|wa2fo|w2fo|wa2ef|bala|balash|blash) (tb3to|teb3ato|tab3ato|tb3atoli|rasayel|rasa2el|msgs|messages|tersel)",
     "(sispann|arete|rete|stop|ase|pa) (voye|ekri|deranje|kontakte|anmède|anmede|bay) (m|mwen|mesaj|tèks|teks)",
     "(pa|pa janm|pinga) (voye|ekri) (m|mwen|mesaj|anyen|teks|tèks)", "(retire|efase|wete|retire) (m|mwen|nimewo (m|mwen))",
     "(kite|kitem) (m|mwen) (an repo|an pe|an pè)", "fout (m|mwen) (lape|la pe|lapè)",
@@ -151,7 +154,8 @@ PROBABLE_PHRASES: list[str] = [
     "(nhầm|nham|sai) số", "(ai|sao) (cho|có|co) số (tôi|tui|toi|em)",
     "(打错|发错)", "(没|冇|无)(兴趣|興趣)", "谁(给|俾)(你|你们)(我的)?(号码|电话)", "不需要(你们|这个服务)",
     "(mal|move|movè) nimewo", "m pa enterese", "ki moun ki ba (ou|w|nou) nimewo (m|mwen)",
-    "(رقم|نمره|الرقم|النمره) (غلط|خطا)", "(مين|من) (اداك|اداكم|عطاك|اعطاك|اعطاكم|جابلك) (رقمي|نمرتي)",
+    "(رقم|نمره|الرقم|النمره) (غلط|خطا)", "(مش|ما|لا) (عايز|عايزه|عاوز|عاوزه|بدي|ابي|ابغى|اريد) (حاجه|شي|اشي|شيء) (منكم|منك)",
+    "(انتو|انتم|انت) (مزعجين|مزعج|ازعاج)", "(مين|من) (اداك|اداكم|عطاك|اعطاك|اعطاكم|جابلك) (رقمي|نمرتي)",
 ]
 
 NOT_OPTOUT: list[str] = [
