@@ -57,3 +57,24 @@ def test_doubtful_replies_are_asked_again(question, text, lang):
     flow, node_id = {"share": ("suggestions", "share"), "consent": ("intake", "consent")}.get(
         question, (SCREENING, question))
     assert parse_answer(node(flow, node_id), text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("flow", "node_id", "text", "lang", "codes"),
+    [
+        ("intake", "consent", "ok", "vi", ["yes"]),
+        ("intake", "consent", "dale pues", "es", ["yes"]),
+        ("suggestions", "share", "no thanks, ill call them myself", "en", ["no"]),
+        ("suggestions", "share", "可以", "zh_Hans", ["yes"]),
+        ("checkin", "ask", "still pending", "en", ["waiting"]),
+        ("checkin", "why", "they said i make too much", "en", ["not_eligible"]),
+        ("checkin", "why", "llegué y ya se acabaron las despensas", "es", ["no_capacity"]),
+        ("checkin", "why", "محدش رد عليا", "ar", ["no_answer"]),
+    ],
+)
+def test_paraphrases_of_consent_and_check_in(flow, node_id, text, lang, codes):
+    assert parse_answer(node(flow, node_id), text, lang) == codes
+
+
+def test_ok_is_not_a_yes_to_a_fact():
+    assert parse_answer(node(SCREENING, "transport"), "ok", "en") is None

@@ -64,3 +64,112 @@ PARAPHRASES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
     },
 }
+
+# Agreeing to texts or to sharing a number: an "ok" is a yes here (it is not one to a yes/no fact).
+_AGREE = {
+    "en": ["ok", "k", "kk", "okay", "okey", "okk", "bet", "fine", "thats fine", "fine by me", "go ahead", "sounds good",
+           "no problem", "np", "ok go ahead", "sure go ahead", "go for it"],
+    "es": ["ok", "okey", "dale", "de una", "esta bien", "ta bien", "va", "sale", "orale", "sale pues", "bueno",
+           "no hay problema", "adelante", "ándale"],
+    "vi": ["ok", "oke", "oki", "okie", "dc", "đc", "được", "duoc", "được ạ", "dc a", "ok a", "được chứ", "ko sao",
+           "không sao"],
+    "zh_Hans": ["ok", "可以", "ke yi", "keyi", "行", "得", "好啊", "好呀", "冇问题", "没问题", "同意", "可以的", "ok的"],
+    "ht": ["ok", "oke", "we", "dakò", "dako", "pa gen pwoblèm", "pa gen pwoblem", "ale", "oui"],
+    "ar": ["ok", "اوك", "اوكي", "تمام", "ماشي", "mashi", "tamam", "wakha", "واخا", "موافق", "موافقه", "ابشر",
+           "ma fi moshkle", "ما في مشكله", "مفيش مشكله", "mafi moshkle", "3adi", "عادي", "tayeb", "طيب", "يلا"],
+}
+_DECLINE = {
+    "en": ["i prefer not", "id rather not", "rather not", "no thanks", "no thank you", "ill call them myself",
+           "id rather call them myself", "dont share", "dont give", "keep my number", "pass"],
+    "es": ["prefiero que no", "mejor no", "no gracias", "yo les llamo", "prefiero llamar yo", "no lo compartan",
+           "no den mi numero", "paso"],
+    "vi": ["thôi", "thoi", "thôi khỏi", "khỏi", "khoi", "để tui gọi", "de tui goi", "tui tự gọi", "tu goi",
+           "em tự gọi", "đừng đưa"],
+    "zh_Hans": ["不用", "不用了", "唔使", "唔要", "不要", "bu yao", "bu yong", "我自己打", "我自己打给他们", "唔好"],
+    "ht": ["pito pa", "non mesi", "m ap rele yo mwen menm", "pa bay", "kite sa"],
+    "ar": ["ما ابي", "مابي", "ma bi", "mabghitch", "ma bghitch", "mesh 3ayez", "mesh 3ayza", "مش عايز", "مش عايزه",
+           "la shokran", "لا شكرا", "هكلمهم انا", "انا هكلمهم", "hakallemhom"],
+}
+PARAPHRASES["intake.consent"] = {"yes": _AGREE, "no": _DECLINE}
+PARAPHRASES["suggestions.share"] = {"yes": _AGREE, "no": _DECLINE}
+PARAPHRASES["checkin.ask"] = {
+    "got_help": {
+        "en": ["got approved", "approved", "they helped", "they came thru", "came through", "got it", "they paid",
+               "got the food", "all set"],
+        "es": ["me ayudaron", "ya me ayudaron", "me aprobaron", "ya me dieron", "ya pagaron", "si me ayudaron"],
+        "vi": ["được giúp rồi", "giúp rồi", "nhận được rồi", "nhận đc rồi", "đã nhận", "trả giúp rồi", "được duyệt"],
+        "zh_Hans": ["帮到了", "拿到了", "得到了", "收到了", "已经帮我", "批了", "搞定了"],
+        "ht": ["yo ede m", "yo te ede m", "m jwenn", "m resevwa", "yo peye", "yo apwouve m"],
+        "ar": ["ساعدوني", "اخدت", "استلمت", "sa3adouna", "sa3adoni", "khalas sa3adoni", "دفعوا"],
+    },
+    "waiting": {
+        "en": ["pending", "havent heard back", "haven't heard", "waiting on them", "they said next week",
+               "appointment on", "still pending", "in process"],
+        "es": ["pendiente", "no me han llamado", "apenas llene", "tengo cita", "me dijeron la otra semana",
+               "en proceso", "no me han contestado todavia"],
+        "vi": ["đang đợi", "dang doi", "đợi họ gọi", "tuần sau", "tuan sau", "có hẹn", "co hen"],
+        "zh_Hans": ["等紧", "等緊", "未呀", "下个礼拜", "下个星期", "有预约", "还在处理"],
+        "ht": ["m gen randevou", "m ap tann yo", "semen pwochen", "pa ankò", "poko tande"],
+        "ar": ["لسه", "lessa", "lissa", "للحين", "مستني", "مستنيه", "mestanni", "mestaniya", "عندي موعد", "بانتظار رد"],
+    },
+    "failed": {
+        "en": ["turned me down", "they couldnt help", "couldnt help", "gave up", "denied me", "nothing"],
+        "es": ["no me ayudaron", "no pudieron", "me rechazaron", "nada"],
+        "vi": ["ko giúp được", "không giúp được", "ko dc gi", "bị từ chối"],
+        "zh_Hans": ["帮唔到", "帮不了", "唔得", "被拒绝", "算了"],
+        "ht": ["yo pa ka ede m", "yo pa t ka fè anyen", "anyen", "yo refize"],
+        "ar": ["ما ساعدوني", "ma sa3adoonish", "رفضوني", "ma 7ada sa3adni"],
+    },
+}
+PARAPHRASES["checkin.why"] = {
+    "no_answer": {
+        "en": ["no one called me back", "never called back", "never answer", "never answered", "rings and rings",
+               "just rings", "no response", "nobody picks up", "mailbox full", "left a message", "no reply"],
+        "es": ["no contestan", "nunca contestaron", "no me regresaron la llamada", "me mandan al buzon", "buzon",
+               "nadie contesta", "no responden", "nunca me llamaron"],
+        "vi": ["ko ai bat may", "không ai bắt máy", "ko tra loi", "không trả lời", "ko ai nhac may", "ko ai nghe",
+               "ko goi lai", "không gọi lại"],
+        "zh_Hans": ["冇人覆", "冇人听", "冇人聽", "冇人接", "不回", "没人回", "没回", "打不通"],
+        "ht": ["pa janm rele m tounen", "pesonn pa reponn", "yo pa reponn", "pa janm reponn", "yo pa rele m"],
+        "ar": ["محدش رد", "ما حدا رد", "ما ردوا", "ma raddoosh", "ma jawbunich", "ما جاوبوني", "محدش بيرد", "ma 7ada rad"],
+    },
+    "not_eligible": {
+        "en": ["make too much", "over the limit", "over income", "only for seniors", "wrong county", "not in the area",
+               "dont qualify", "didnt qualify", "not qualified", "need papers", "not eligible"],
+        "es": ["no soy elegible", "gano mucho", "gano demasiado", "no califico", "no calificaba", "no califique",
+               "seguro social", "fuera del area", "no me toca"],
+        "vi": ["thu nhập cao", "thu nhap cao", "ko du dieu kien", "không đủ điều kiện", "ngoai khu vuc", "ngoài khu vực",
+               "ko dc", "không được nhận"],
+        "zh_Hans": ["不合格", "没有身份", "收入太高", "入息太高", "唔够资格", "不够资格", "不是那个区", "要住在"],
+        "ht": ["pa t kalifye", "pa kalifye", "twop kob", "twòp kòb", "pa nan zon", "pa elijib"],
+        "ar": ["دخلي عالي", "da5li 3ali", "مش مؤهل", "مش مؤهله", "مش qualify", "مش في منطقتهم", "mesh f mante2ethom",
+               "ma ntaba2et", "الشروط"],
+    },
+    "no_capacity": {
+        "en": ["ran out", "out of food", "out of help", "no more appointments", "no appointments", "no spots left",
+               "all gone", "no funds", "out of money", "no room"],
+        "es": ["se acabaron", "ya no habia", "ya no tenian", "no habia citas", "no hay citas", "sin fondos",
+               "no hay cupo", "no habia cupo", "se acabo"],
+        "vi": ["hết đồ ăn", "het do an", "het slot", "hết chỗ", "het cho", "hết tiền", "het tien", "hết rồi"],
+        "zh_Hans": ["冇位", "没位", "派完了", "派完", "没有了", "冇晒", "满晒", "没名额"],
+        "ht": ["manje a te fini", "tout plas", "pa gen plas", "pa gen lajan", "pa pran moun", "fini"],
+        "ar": ["خلص كل شي", "الميزانيه خلصت", "الفلوس خلصت", "ما في مكان", "ma 3ad fi mahal", "مفيش مكان", "خلصت"],
+    },
+    "closed": {
+        "en": ["doors locked", "locked", "nobody there", "closed down", "shut"],
+        "es": ["cerrao", "estaba cerrado", "cerrada", "no habia nadie"],
+        "vi": ["đóng cửa", "dong cua", "ko có ai", "khoa cua"],
+        "zh_Hans": ["关门", "關門", "冇开", "没开门"],
+        "ht": ["fèmen", "femen", "te fèmen", "pa t gen moun"],
+        "ar": ["مقفول", "مقفولين", "كان مقفول", "m2flin", "ma2fool", "مسكر", "msakkar"],
+    },
+    "other": {
+        "en": ["couldnt get a ride", "no ride", "rude", "forgot", "got sick", "language", "no one spoke"],
+        "es": ["no tenia como llegar", "me trataron mal", "se me olvido", "nadie hablaba", "me querian cobrar",
+               "llegue tarde"],
+        "vi": ["xa qua", "xa quá", "bị bệnh", "chỉ nói tiếng anh", "ko có xe", "quên"],
+        "zh_Hans": ["不讲中文", "唔识讲", "太远", "冇车", "忘记了"],
+        "ht": ["pa t gen transpo", "pa t pale kreyol", "trete m mal", "m bliye", "m pedi"],
+        "ar": ["شي تاني", "حاجه تانيه", "نسيت", "nsit", "ما في مواصلات"],
+    },
+}
