@@ -10,10 +10,12 @@ from bot.engine import Reply
 from bot.engine import texts as engine_texts
 from bot.i18n import REGISTRY, TRANSLATED_LANGUAGES, render_reply
 from bot.messaging.outbox import write_replies
+from directory.hsds.importer import import_directory
 from flows.loader import flows
 from models import Client, Message, Sender, db
 from models.client import Channel
 from tests.phone import Phone
+from tests.test_referrals import FOOD_AND_UTILITIES, SMALL_DIRECTORY
 
 LANGUAGE_WORDS = ("English", "Spanish", "Vietnamese", "Chinese", "Haitian", "Creole", "Arabic")
 NATIVE_MENU_NUMBER = {"es": "2", "vi": "3", "zh_Hans": "4", "ht": "5", "ar": "6"}
@@ -82,3 +84,20 @@ def test_a_language_offer_reads_in_english_as_the_language_offered():
         "Enlace: reply 2 for Spanish."
     assert render_reply(offer, "es", {"number": 2, "language_name": ["language.called.es"]}) == \
         "Enlace: responda 2 para español."
+
+
+def test_a_resource_list_sent_in_spanish_reads_in_english_as_the_same_list(app, http):
+    with app.app_context():
+        import_directory(db.session, SMALL_DIRECTORY)
+        db.session.commit()
+    phone = Phone(app, http, "+16175550124")
+    for text in ["Hola, necesito ayuda con comida", "sí", "10001", "Ana", *FOOD_AND_UTILITIES]:
+        phone.send(text)
+    with app.app_context():
+        row = db.session.scalars(sa.select(Message).where(Message.text_key == "suggestions.offer")
+                                 .order_by(Message.id)).first()
+        assert row is not None and row.language == "es"
+        assert row.body.startswith("Lugares que pueden ayudarle con comida:\n1 Chelsea Food Pantry, (212) 555-0101, ")
+        assert row.english.startswith("Places that can help with food:\n1 Chelsea Food Pantry, (212) 555-0101, ")
+        assert "open now until 5:00 PM" in row.english and "closed today, opens Sat 12:00 PM" in row.english
+        assert "abierto" not in row.english and "cerrado" not in row.english

@@ -10,19 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from bot.engine import events as ev
 from bot.engine import texts
-from bot.engine.events import (
-    AnswerGiven,
-    Escalated,
-    LanguageChosen,
-    NameGiven,
-    NeedIdentified,
-    QuestionAnswered,
-    Reached,
-    ResourcesRequested,
-    Scored,
-    ZipGiven,
-)
 from bot.engine.state import Lookup
 from bot.engine.turn import ClientFacts, Input, StepResult
 from bot.understanding.answers import is_next, is_number_reply, parse_answer, read_pick
@@ -123,7 +112,7 @@ class Runner:
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.result.emit(LanguageChosen(lang))
+        self.result.emit(ev.LanguageChosen(lang))
 
     def reask(self) -> None:
         pos = self.position()
@@ -215,7 +204,7 @@ class Runner:
         self.state.retries += 1
         if self.state.retries >= MAX_MISUNDERSTOOD:
             self.state.retries = 0
-            self.result.emit(Escalated("not_understood", "normal", question=node.id))
+            self.result.emit(ev.Escalated("not_understood", "normal", question=node.id))
             self.result.say(texts.NOT_UNDERSTOOD_ESCALATED.key)
             return
         if node.reask_key:
@@ -234,21 +223,21 @@ class Runner:
         if node.kind == "language" and codes:
             self.set_language(codes[0])
         elif node.kind == "zip" and codes:
-            self.result.emit(ZipGiven(codes[0]))
+            self.result.emit(ev.ZipGiven(codes[0]))
         elif node.kind == "name" and codes:
-            self.result.emit(NameGiven(codes[0]))
+            self.result.emit(ev.NameGiven(codes[0]))
         if node.loinc:
             chosen = [node.option(c) for c in codes]
-            self.result.emit(QuestionAnswered(
+            self.result.emit(ev.QuestionAnswered(
                 flow=flow.id, question=node.id, loinc=node.loinc, codes=codes,
                 answer_loinc=[o.loinc for o in chosen if o and o.loinc],
                 value=sum(o.value for o in chosen if o and o.value is not None) if chosen else None,
                 skipped=skipped, language=self.lang,
             ))
         if node.emit:
-            self.result.emit(AnswerGiven(node.emit, flow=flow.id, question=node.id, answer=codes[0] if codes else None,
-                                         text_key=node.text_key, language=self.lang,
-                                         context=dict(self.state.vars)))
+            self.result.emit(ev.AnswerGiven(node.emit, flow=flow.id, question=node.id,
+                                            answer=codes[0] if codes else None, text_key=node.text_key,
+                                            language=self.lang, context=dict(self.state.vars)))
 
     # running nodes until the next question
     def _goto(self, flow: Flow, target: str | None) -> None:
@@ -286,7 +275,7 @@ class Runner:
             if node.type == "say":
                 self.result.say(node.text_key, **self._params())
                 if node.emit:
-                    self.result.emit(Reached(node.emit, flow=flow.id, context=dict(self.state.vars)))
+                    self.result.emit(ev.Reached(node.emit, flow=flow.id, context=dict(self.state.vars)))
             elif node.type == "score":
                 self._score(flow, node)
             elif node.type == "summary":
@@ -303,12 +292,12 @@ class Runner:
         params = self._params()
         if node.kind == "resource":
             items = self.state.lookup.items if self.state.lookup else []
-            params["list"] = "\n".join(f"{i} {item['line']}" for i, item in enumerate(items, 1))
+            params["list"] = _numbered([item["line"] for item in items])
         self.result.say(node.text_key, options=tuple(o.text_key for o in node.options), **params)
 
     def _params(self) -> dict:
         """What texts may mention: the flow's variables (a provider's name ...) and the need at hand."""
-        params = {k: v for k, v in self.state.vars.items() if isinstance(v, (str, int))}
+        params = {k: v for k, v in self.state.vars.items() if isinstance(v, (str, int, dict))}
         label = (self.state.lookup.label if self.state.lookup else None) or params.pop("label", None)
         if label:
             params["need"] = [label]
@@ -340,7 +329,7 @@ class Runner:
         lookup = replace(lookup, node=node_id, items=[])
         self.state.lookup = lookup
         self.state.pos = [flow_id, node_id]
-        self.result.emit(ResourcesRequested(lookup.need, offset=lookup.offset, exclude=lookup.exclude))
+        self.result.emit(ev.ResourcesRequested(lookup.need, offset=lookup.offset, exclude=lookup.exclude))
 
     def _found(self, data: dict) -> None:
         pos = self.position()
@@ -370,16 +359,16 @@ class Runner:
             labels.append(rule["label"])
             if "urgent" in rule and _holds(rule["urgent"], flow, answers)[0]:
                 urgent.add(rule["need"])
-            self.result.emit(NeedIdentified(rule["need"], flow=flow.id, instrument=flow.instrument.get("loinc")))
+            self.result.emit(ev.NeedIdentified(rule["need"], flow=flow.id, instrument=flow.instrument.get("loinc")))
             if "escalate" in rule:
-                self.result.emit(Escalated(**rule["escalate"]))
+                self.result.emit(ev.Escalated(**rule["escalate"]))
         self.state.needs = needs
         self.state.need_labels = labels
         named = self.state.named
         self.state.queue = sorted(([n, lbl] for n, lbl in zip(needs, labels, strict=True)), key=lambda q: (
             named.index(q[0]) if q[0] in named else len(named), q[0] not in urgent))  # stable: then as listed
         if node.emit:
-            self.result.emit(Scored(node.emit, flow=flow.id, needs=needs, scores=scores,
+            self.result.emit(ev.Scored(node.emit, flow=flow.id, needs=needs, scores=scores,
                                     instrument=flow.instrument.get("loinc")))
 
 
@@ -397,3 +386,10 @@ def _holds(cond: dict, flow: Flow, answers: dict) -> tuple[bool, int | None]:
         return total >= cond["at_least"], total
     codes = answers.get(cond["answer"], {}).get("codes", [])
     return any(c in cond["in"] for c in codes), None
+
+
+def _numbered(lines: list) -> str | dict:
+    """The resources numbered, as one text or one per language the lines were written in."""
+    if lines and isinstance(lines[0], dict):
+        return {lang: _numbered([line[lang] for line in lines]) for lang in lines[0]}
+    return "\n".join(f"{i} {line}" for i, line in enumerate(lines, 1))

@@ -59,6 +59,14 @@ def render(key: str, lang: str | None, **params: object) -> str:
     return template.format(**params) if params or text.params() else template
 
 
+def _value(value: object, lang: str | None) -> object:
+    if isinstance(value, (list, tuple)):
+        return join_list([render(k, lang) for k in value], lang)
+    if isinstance(value, dict):
+        return value.get(lang or BASE_LANGUAGE, value.get(BASE_LANGUAGE, ""))
+    return value
+
+
 def join_list(items: list[str], lang: str | None) -> str:
     """Items as one phrase in `lang`'s own way: 'food, housing, and rides', 'comida, vivienda y
     transporte', '食物、住房和交通' (Babel's list patterns)."""
@@ -71,11 +79,8 @@ def numbered(question: str, options: list[str]) -> str:
 
 
 def render_reply(key: str, lang: str | None, params: dict, options: tuple[str, ...] = ()) -> str:
-    """Render a reply: list parameters are lists of text keys (translated and joined), options numbered."""
-    values = {
-        name: join_list([render(k, lang) for k in value], lang)
-        if isinstance(value, (list, tuple)) else value
-        for name, value in params.items()
-    }
+    """Render a reply: list parameters are lists of text keys (translated and joined), dict
+    parameters already written per language ({"es": ..., "en": ...}), options numbered."""
+    values = {name: _value(value, lang) for name, value in params.items()}
     body = render(key, lang, **values)
     return numbered(body, [render(k, lang) for k in options]) if options else body

@@ -5,7 +5,9 @@ this handler searches and feeds the answer back as a `resources_found` input in 
 transaction. Each resource becomes one short line in the client's language, with today's hours
 in the place's own time zone: "City Pantry, (617) 555-0100, 0.8 mi, open now until 5:00 PM".
 It also carries `details`, what the client needs to actually go once they choose it (address,
-today's hours, a map link), sent after their choice (suggestions.directions).
+today's hours, a map link), sent after their choice (suggestions.directions). The line and the
+details are written in English too ({"es": ..., "en": ...}), so that the English a CHW reads
+beside the list is the same list in English.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from bot.engine.texts import (
     OPEN_UNTIL,
     OPENS_TODAY,
 )
-from bot.i18n import render
+from bot.i18n import BASE_LANGUAGE, render
 from bot.messaging.quiet_hours import zone
 from directory.geo import map_link
 from directory.search.services import Result, search_services
@@ -53,19 +55,22 @@ def find_resources(session: Session, client: Client, conv: Conversation, event: 
 
 
 def describe(result: Result, lang: str | None, now: datetime) -> dict:
-    """The resource as the engine keeps it: id, name, phone, its line in the list, and its details."""
+    """The resource as the engine keeps it: id, name, phone, and its line in the list and its
+    details in the client's language and in English."""
     name = result.service_name if len(result.service_name) <= MAX_NAME else result.service_name[:MAX_NAME - 3] + "..."
-    phone = result.phone or render(NO_PHONE.key, lang)
-    parts = [name, phone]
-    if result.distance_miles is not None:
-        parts.append(render(MILES.key, lang, miles=f"{result.distance_miles:.1f}"))
-    elif result.city:
-        parts.append(result.city)
-    hours = hours_today(result, lang, now)
-    if hours:
-        parts.append(hours)
-    return {"id": result.service_id, "name": name, "phone": phone, "line": ", ".join(parts),
-            "details": details(result, hours, lang)}
+    lines, directions = {}, {}
+    for each in dict.fromkeys([lang or BASE_LANGUAGE, BASE_LANGUAGE]):
+        parts = [name, result.phone or render(NO_PHONE.key, each)]
+        if result.distance_miles is not None:
+            parts.append(render(MILES.key, each, miles=f"{result.distance_miles:.1f}"))
+        elif result.city:
+            parts.append(result.city)
+        hours = hours_today(result, each, now)
+        if hours:
+            parts.append(hours)
+        lines[each], directions[each] = ", ".join(parts), details(result, hours, each)
+    return {"id": result.service_id, "name": name, "phone": result.phone or render(NO_PHONE.key, lang),
+            "line": lines, "details": directions}
 
 
 def hours_today(result: Result, lang: str | None, now: datetime) -> str | None:
