@@ -12,6 +12,7 @@ BENCHES = [
     ("directory import and search", ["bench.bench_directory"]),
     ("check-in fan-out", ["bench.bench_checkins", os.environ.get("BENCH_CHECKINS", "100000")]),
     ("reports", ["bench.bench_reports"]),
+    ("FHIR referrals sent in", ["bench.bench_fhir"]),
     ("sustained load with faults (private PostgreSQL and Redis)", ["bench.bench_load"]),
 ]
 
