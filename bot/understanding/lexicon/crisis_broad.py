@@ -156,6 +156,7 @@ PATTERNS: dict[str, dict[str, list[str]]] = {
                "pa kite m soti", "trangle m", "kache (nan|anba)", "(gen|ak) yon (gun|zam|kouto)", "swiv (mwen|m)", "fini avè m",
                "pran paspo", "kout zam", "(tire|tirè)", "kouto a sou", "bal la pou mwen", "frape m", "mouri aswe a si", "foto zam"],
         "ar": ["(عم|بي|ب)(يضربني|ضربني)", "(بدو|ناوي|عايز|عاوز|بيهدد) (يقتلني|يموتني)", "(معاه|معو|ماسك|ماسكه|حامل) (سكينه|سكين|مسدس|سلاح|شاكوش)", "(برا|بره|قدام) الباب", "(مش|ما) (مخليني|خلاني|عم يخليني) (اطلع|اخرج)", "(bidarbni|byedrabni|biyedrabni|darabni|ydrbni|bi darbni)", "(ha|hay|7a|bido|bdo) (yemawetni|y2telni|ya2telni|yemawtni)",
+               "(ma3o|ma3ah|m3ah|ma3ou|me3o|m3ao|msek|mesek|masek) (sekkina|sekina|sikkina|sekeena|mosades|mosadas|mousaddas|mosaddas|slah|sila7|sla7|moss|khanjar|mus|fard)",
                 "(يكسر|بيكسر|كسر|يخبط|بيخبط) (الباب|الشباك)", "(حبسني|قفل علي|مقفل علي|حابسني|حبسنا)", "(ما|مش) (يخليني|بيخليني|خلاني) (اطلع|اخرج|امشي)",
                "(بيضربني|عم يضربني|يضربني|ضربني|ضربتني|بيضربنا)", "(يلاحقني|يتبعني|بيراقبني|ماشي ورايا)", "(سكين|سكينه|مسدس|سلاح) (على|ع) (رقبتي|راسي)",
                "(مستخبيه|مستخبي|متخبيه|مختبئ|مختبئه)", "(بيخنقني|خنقني|يخنقني)", "(رصاص|بيضربوا نار)", "(هيقتلني|هيموتني|رح يقتلني|بيقتلني)",
