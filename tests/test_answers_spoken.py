@@ -78,3 +78,16 @@ def test_paraphrases_of_consent_and_check_in(flow, node_id, text, lang, codes):
 
 def test_ok_is_not_a_yes_to_a_fact():
     assert parse_answer(node(SCREENING, "transport"), "ok", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("my ride flaked twice so i missed my checkup", "en", ["yes"]),
+        ("mi esposo me lleva a todos lados", "es", ["no"]),
+        ("xe hư hoài nên lỡ hẹn bác sĩ", "vi", ["yes"]),
+        ("no car, my sister drives me", "en", ["no"]),
+    ],
+)
+def test_transport_in_own_words(text, lang, codes):
+    assert parse_answer(node(SCREENING, "transport"), text, lang) == codes

@@ -173,3 +173,29 @@ PARAPHRASES["checkin.why"] = {
         "ar": ["شي تاني", "حاجه تانيه", "نسيت", "nsit", "ما في مواصلات"],
     },
 }
+# Transport: missing things because of a ride is a yes; having a car or a driver is a no. "No car" alone says
+# neither (labelling policy), and a story with both ("no car so I miss appointments") is read by its parts.
+PARAPHRASES["screening.transport"] = {
+    "yes": {
+        "en": ["missed", "miss appointments", "miss work", "couldnt get there", "cant get there", "no ride",
+               "ride flaked", "car broke down", "car broke", "bus doesnt come", "late to work"],
+        "es": ["falte", "no pude ir", "perdi la cita", "perdí mi cita", "no tenia ride", "no tengo ride", "no llega",
+               "se me descompuso el carro", "llegue tarde"],
+        "vi": ["trễ hẹn", "tre hen", "lỡ hẹn", "lo hen", "ko đi được", "ko di dc", "không đi được", "xe hư", "xe hu",
+               "nghỉ làm", "ko ai chở", "ko ai cho di"],
+        "zh_Hans": ["去不了", "去唔到", "看医生好难", "错过", "车坏了", "冇人载", "没人载", "迟到"],
+        "ht": ["m rate", "rate randevou", "rate travay", "machin nan pann", "an pann", "pa ka ale", "bis la pa"],
+        "ar": ["فاتني", "فاتتني", "fatni", "fatetni", "ما قدرت اروح", "مش عارف اروح", "العربيه باظت", "khasra",
+               "الباص ما بيوصل", "el bus b3eed"],
+    },
+    "no": {
+        "en": ["i have a car", "i got a car", "i drive", "drives me", "takes me", "never been an issue",
+               "never been a issue", "not a problem", "bus works fine"],
+        "es": ["tengo carro", "tengo mi carro", "me lleva", "me llevan", "manejo yo", "nunca ha sido problema"],
+        "vi": ["tôi có xe", "toi co xe", "tui có xe", "tui co xe", "chở đi", "cho di kham", "đưa đi", "lái xe đưa"],
+        "zh_Hans": ["我有车", "有车", "会载我", "會載我", "揸车", "揸車", "开车送"],
+        "ht": ["m gen machin", "mwen gen machin", "mennen m", "kondui m"],
+        "ar": ["عندي عربيه", "عندي سياره", "3andi 3arabeya", "3andi sayyara", "بيوديني", "بيوصلني", "mafeesh moshkela",
+               "مفيش مشكله", "ma fi moshkle"],
+    },
+}
