@@ -18,6 +18,8 @@ ESCALATION_REASONS = {
     "asked_for_person": "Asked for a person",
     "not_understood": "Not understood",
     "referral_failed": "Referral failed, nothing else to offer",
+    "referral_declined": "Referral declined by the partner",
+    "referral_disputed": "Referral outcome disputed",
     "checkin_no_reply": "No reply to a check-in",
     "error": "Bot error",
 }

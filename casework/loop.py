@@ -34,6 +34,20 @@ class Answer:
     problem: str | None = None
 
 
+DISAGREE = {("served", "failed"), ("not_served", "got_help")}
+
+
+def disputed(referral: Referral) -> bool:
+    """The partner and the client tell different stories (served / could not get help, or the
+    other way round): a CHW should look."""
+    return (referral.partner_outcome, referral.client_outcome) in DISAGREE
+
+
+def closed_loop(referral: Referral) -> bool:
+    """Both sides answered, and agree."""
+    return (referral.partner_outcome, referral.client_outcome) in {("served", "got_help"), ("not_served", "failed")}
+
+
 def first_answer(referral: Referral) -> str | None:
     if referral.partner_answered_at is None:
         return None

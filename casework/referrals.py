@@ -42,7 +42,9 @@ def create_referral(session: Session, client: Client, need_domain: str, service_
 
 def record_outcome(session: Session, referral: Referral, client: Client, answer: str | None, now: datetime) -> None:
     """What the client said at check-in: got help (the need is resolved), still waiting (the next
-    check-in is scheduled) or could not get help."""
+    check-in is scheduled) or could not get help. The answer is kept beside the partner's."""
+    if answer in ("got_help", "failed"):
+        referral.client_outcome = answer
     if answer == "got_help":
         set_status(session, referral, ReferralStatus.COMPLETED, now)
         need = session.get(Need, referral.need_id) if referral.need_id else None

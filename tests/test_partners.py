@@ -11,12 +11,12 @@ import sqlalchemy as sa
 
 from interop.fhir.bundle import client_bundle
 from interop.partners.links import revoke
-from models import Client, Event, Referral, ReferralStatus, ReferralStatusChange, db
+from models import Client, Conversation, ConversationStatus, Event, Referral, ReferralStatus, ReferralStatusChange, db
 from models.directory import Organization, Service
 from models.referral import PartnerNotification
 from tests.jobs import drain
 from tests.mailbox import Mailbox
-from tests.test_referrals import SMALL_DIRECTORY, screen
+from tests.test_referrals import SMALL_DIRECTORY, run_due, screen
 
 PUBLIC = "https://enlace.example.org"
 
@@ -186,3 +186,35 @@ def test_no_email_without_a_contact_and_the_record_says_so(app, phone, directory
     with app.app_context():
         assert db.session.scalars(sa.select(Event.type).where(Event.type == "partner_not_notified")).all() == [
             "partner_not_notified"]
+
+
+def conversation(app):
+    with app.app_context():
+        conv = db.session.scalars(sa.select(Conversation)).one()
+        return conv.status, conv.escalation_reason
+
+
+def test_a_decline_puts_the_client_in_the_chw_queue(app, phone, directory, mailbox):
+    refer_to_utility_help(phone)
+    drain(app)
+    path = link_path(mailbox.bodies()[0])
+    http = app.test_client()
+    html = http.get(path).get_data(as_text=True)
+    http.post(path, data={"csrf_token": csrf(html), "choice": "decline", "reason": "not_eligible"})
+    assert conversation(app) == (ConversationStatus.WAITING, "referral_declined")
+
+
+def test_partner_served_but_client_got_no_help_is_disputed(app, phone, directory, mailbox, clock):
+    refer_to_utility_help(phone)
+    drain(app)
+    path = link_path(mailbox.bodies()[0])
+    http = app.test_client()
+    html = http.get(path).get_data(as_text=True)
+    http.post(path, data={"csrf_token": csrf(html), "choice": "accept"})
+    run_due(app, clock, days=3)
+    assert phone.replies()[-1].startswith("Hi, this is Enlace. Did you get help from Midtown Utility Bill Help?")
+    phone.send("3")  # could not get help
+    assert conversation(app) == (ConversationStatus.BOT, None)
+    done = http.post(path, data={"csrf_token": csrf(html), "choice": "served"}, follow_redirects=True)
+    assert "You said the client was served." in done.get_data(as_text=True)
+    assert conversation(app) == (ConversationStatus.WAITING, "referral_disputed")

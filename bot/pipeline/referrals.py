@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.engine import AnswerGiven, Reached
 from bot.pipeline.escalation import escalate_recorded
+from casework.loop import disputed
 from casework.referrals import create_referral, record_failure_reason, record_outcome
 from models import Client, Conversation, Referral
 
@@ -43,6 +44,8 @@ def outcome(session: Session, client: Client, conv: Conversation, event: AnswerG
     if referral is None:
         return
     record_outcome(session, referral, client, event.answer, now)
+    if disputed(referral):
+        escalate_recorded(session, client, conv, "referral_disputed", "normal", now)
 
 
 def failed(session: Session, client: Client, conv: Conversation, event: AnswerGiven, now: datetime) -> None:

@@ -13,12 +13,14 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms import HiddenField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import AnyOf, Length, Optional
 
+from bot.pipeline.escalation import escalate_recorded
 from casework import labels, loop
 from interop.partners.links import open_link
-from models import AuditEntry, Client, audit, clock, db
+from models import AuditEntry, Client, Referral, audit, clock, db
+from models.conversation import open_conversation_for_update
 
 bp = Blueprint("partners", __name__)
 
@@ -40,9 +42,19 @@ RECORDED = {
 
 class AnswerForm(FlaskForm):
     choice = HiddenField(validators=[AnyOf(["accept", "decline", "served", "not_served"])])
-    reason = SelectField("Why not?", choices=[("", "Choose a reason"), *labels.DECLINE_REASONS.items()],
+    reason = SelectField("Why not?", choices=[SelectChoice(code, text) for code, text in
+                                              [("", "Choose a reason"), *labels.DECLINE_REASONS.items()]],
                          validators=[Optional()])
     detail = TextAreaField("In a few words", validators=[Optional(), Length(max=500)])
+
+
+def _tell_the_chw(referral: Referral, done: loop.Answer, now) -> None:
+    """A decline, or an outcome the client's own answer contradicts, goes to the CHW queue."""
+    reason = ("referral_declined" if done.changed and done.recorded == "decline"
+              else "referral_disputed" if done.changed and loop.disputed(referral) else None)
+    if reason:
+        client = db.session.get(Client, referral.client_id)
+        escalate_recorded(db.session, client, open_conversation_for_update(db.session, client), reason, "normal", now)
 
 
 def _too_many(ip: str | None, now) -> bool:
@@ -69,6 +81,7 @@ def referral_page(token: str):
         if form.validate_on_submit():
             done = loop.answer(db.session, referral, form.choice.data, now, "partner_link",
                                reason=form.reason.data or None, detail=form.detail.data)
+            _tell_the_chw(referral, done, now)
             db.session.commit()
             if done.problem:
                 flash(done.problem, "error")
