@@ -99,3 +99,33 @@ def test_a_check_in_answered_with_what_happened_is_not_asked_what_happened(app, 
     assert "Chelsea Food Pantry" not in again[0]
     first = referrals(app)[0]
     assert first.status_reason == "closed"
+
+
+def test_a_probable_opt_out_stops_automated_texts_at_once_and_asks_to_confirm(app, phone, directory, clock):  # noqa: F811
+    screen(phone, ["1", "8", "2", "3", "2", "2", "1", "1", "1", "1"])  # food only
+    phone.send("1")
+    assert phone.send("enough") == [
+        "We paused our texts. Reply STOP to stop all texts from Enlace, or anything else to keep going."]
+    assert phone.client().opted_out
+    run_due(app, clock, days=3)
+    assert phone.replies() == []  # the check-in is held back
+    assert phone.send("no, keep going") == [
+        "OK, we will keep texting you.",
+        "May we share your name and phone number with Chelsea Food Pantry so they can contact you?\n1 Yes\n2 No"]
+    assert not phone.client().opted_out
+
+
+def test_a_probable_opt_out_confirmed_with_stop_ends_texts_in_the_clients_language(app, phone):
+    converse(phone, """
+        client: Hola, necesito ayuda
+        bot: ¡Gracias! Le escribiremos en español. Responda LANG (o IDIOMA) en cualquier momento para cambiar de idioma.
+        bot: Enlace le ayuda a encontrar apoyo gratis con comida, vivienda, cuentas, transporte y seguridad. ¿Podemos enviarle mensajes de texto? Pueden aplicarse tarifas de mensajes y datos.
+        ...1 Sí
+        ...2 No
+        client: número equivocado
+        bot: Pausamos nuestros mensajes. Responda STOP (o PARA) para no recibir más mensajes de Enlace, o cualquier otra cosa para seguir.
+        client: STOP
+        bot: Ya no recibirá mensajes de Enlace. Responda START (o INICIAR) para volver.
+        client: hola?
+    """)
+    assert phone.client().opted_out

@@ -41,10 +41,14 @@ def _data_fields(kind: type) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class OptedOut(EngineEvent):
-    """The client asked to stop all texts: `{"type": "opted_out", "data": {"word": "stop"}}`."""
+    """The client asked to stop all texts: `{"type": "opted_out", "data": {"word": "stop"}}`; `probable`
+    is true for words that may not mean it ("enough", "wrong number"): texts stop all the same, and the
+    client is asked to confirm."""
 
     type: ClassVar[str] = "opted_out"
+    _left_out_when_none: ClassVar[frozenset[str]] = frozenset({"probable"})
     word: str
+    probable: bool | None = None
 
 
 @dataclass(frozen=True)

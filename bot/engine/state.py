@@ -40,6 +40,7 @@ class ConversationState:
     retries: int = 0  # replies in a row the engine could not read
     finished: bool = False  # the flows ran to their end
     told_waiting: bool = False  # the client was told a CHW will text them
+    confirm_stop: bool = False  # a probable opt-out stopped texts; the client was asked to confirm
     last_at: str | None = None  # ISO time of the client's last message
     vars: dict[str, Any] = field(default_factory=dict)  # the running flow's variables (a provider's name ...)
     lookup: Lookup | None = None

@@ -81,6 +81,18 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
         result.emit(CrisisDetected(crisis.kind.value, possible=True))
         result.emit(Escalated("possible_crisis", "urgent"))
         crisis = None
+    if client.opted_out and result.state.confirm_stop:  # asked: STOP to confirm, anything else to go on
+        result.state.confirm_stop = False
+        if keyword is Keyword.STOP:
+            result.emit(OptedOut(text[:40].lower()))
+            result.say(texts.STOPPED.key)
+            return
+        result.emit(OptedIn())
+        if not crisis:
+            result.say(texts.KEPT.key)
+            runner.reask()
+            return
+        client = replace(client, opted_out=False)
     if client.opted_out:
         if keyword is Keyword.START:
             result.emit(OptedIn())
@@ -90,8 +102,13 @@ def _on_message(runner: Runner, result: StepResult, inp: Input, client: ClientFa
             result.emit(Escalated("crisis", "urgent"))
         return
     if keyword is Keyword.STOP:
-        result.emit(OptedOut(text[:40].lower()))
-        result.say(texts.STOPPED.key)
+        if kw.certain:
+            result.emit(OptedOut(text[:40].lower()))
+            result.say(texts.STOPPED.key)
+        else:  # "enough", "wrong number": no automated text from now, and ask
+            result.state.confirm_stop = True
+            result.emit(OptedOut(text[:40].lower(), probable=True))
+            _say_in_their_language(runner, result, client, text, texts.CONFIRM_STOP.key, kw.language)
         return
     if crisis:
         result.emit(CrisisDetected(crisis.kind.value))

@@ -13,6 +13,12 @@ HELP = T(
     budget=4,
 )
 STOPPED = T("system.stopped", "You will get no more texts from Enlace. Reply START to come back.", budget=2)
+CONFIRM_STOP = T(
+    "system.confirm_stop",
+    "We paused our texts. Reply STOP to stop all texts from Enlace, or anything else to keep going.",
+    budget=2,
+)
+KEPT = T("system.kept", "OK, we will keep texting you.", budget=1)
 STARTED = T("system.started", "Welcome back to Enlace. Reply HELP for help or STOP to end texts.", budget=2)
 MEDIA_ONLY = T("system.media_only", "Sorry, we can only read text. Please type your answer.", budget=2)
 EMPTY = T("system.empty", "We got an empty message. Please type your answer.", budget=2)

@@ -59,8 +59,9 @@ def enqueue_sends(messages: list) -> None:
         queue.enqueue_many("send_message", now_jobs)
 
 
-# Texts that may still go to a client who has opted out: the confirmation of the opt-out.
-ALLOWED_AFTER_STOP = frozenset({texts.STOPPED.key})
+# Texts that may still go to a client who has opted out: the confirmation of the opt-out, and the
+# question whether a probable opt-out ("enough") meant it.
+ALLOWED_AFTER_STOP = frozenset({texts.STOPPED.key, texts.CONFIRM_STOP.key})
 
 
 def write_replies(

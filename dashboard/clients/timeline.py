@@ -77,8 +77,9 @@ def _event_title(e: Event, names) -> str:
         "conversation_claimed": lambda: f"Claimed by {by}",
         "conversation_handed_back": lambda: f"Handed back to the bot by {by}",
         "conversation_closed": lambda: f"Conversation closed by {by}",
-        "opted_out": lambda: "Texted STOP: no more texts",
-        "opted_in": lambda: "Texted START: texts resumed",
+        "opted_out": lambda: ("Texted something like STOP: texts paused, asked to confirm" if d.get("probable")
+                              else "Texted STOP: no more texts"),
+        "opted_in": lambda: "Texts resumed",
         "language_chosen": lambda: f"Language: {label(labels.LANGUAGES, d.get('language'))}",
         "consent_answered": lambda: f"Consent to texts: {d.get('answer', '?')}",
         "crisis_detected": lambda: "Crisis words detected",
