@@ -101,6 +101,9 @@ def _numbered(toks: list[str], langs: Sequence[str], count: int) -> list[int] | 
         if tok in _ORDINAL_SUFFIXES and at and toks[at - 1].isdigit():
             at += 1
             continue  # "2nd", "2do", "2eme": the number
+        if tok == "one" and picks:  # "the second one", "the 2nd one"
+            at += 1
+            continue
         word = _number_word(toks, at, langs)
         if word is not None:
             picks.append(word[0])
@@ -108,7 +111,7 @@ def _numbered(toks: list[str], langs: Sequence[str], count: int) -> list[int] | 
             continue
         if tok.isdigit():
             picks.append(int(tok) if len(tok) <= 3 else 0)
-        elif not (tok == "one" and picks) and tok not in noise:  # "the second one"
+        elif tok not in noise:
             return None
         at += 1
     if not picks:
