@@ -81,3 +81,13 @@ def test_language_menu_answers(text, language):
 @pytest.mark.parametrize("text", ["7", "0", "I speak English and Spanish", "hello", "2 3", "", "sí"])
 def test_menu_answers_that_pick_no_single_language(text):
     assert language_from_name(text) is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("hi can i get help in vietnamese", "vi"),
+    ("my english not good. spanish please", "es"),
+    ("estoy en california y no hablo bien ingles", "es"),
+    ("hello, kreyol please", "ht"),
+])
+def test_a_language_asked_for_in_a_first_message_is_the_one_answered_in(text, language):
+    assert detect_language(text) == language

@@ -44,6 +44,10 @@ _MIN_SCORE = 2
 # offers the language menu (detect_language says None, guess_languages says "en").
 _ENGLISH_GREETINGS = frozenset({"hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon",
                                 "good evening", "helo", "hii", "hiii", "heyy", "yo"})
+# "no hablo bien ingles", "my english not good": a language named to say it is not theirs.
+_NAME_NEGATION_WINDOW = 3
+_NOT_SPOKEN = frozenset({"not", "no", "bad", "little", "poco", "khong", "kem", "pa", "mal", "mush", "msh",
+                         "mesh", "不"})
 _SURE = 0.80  # the model names a language alone from this probability on
 _PLAUSIBLE = 0.20  # and counts it among the plausible ones from this one
 
@@ -87,7 +91,9 @@ def language_from_name(text: str, menu: Sequence[str] = SUPPORTED_LANGUAGES) -> 
     """
     named: set[str] = set()
     for clause in clauses(text):
-        named.update(hit.payload for hit in _NAMES.find(clause) if not negated(clause, hit.start, 2))
+        named.update(hit.payload for hit in _NAMES.find(clause)
+                     if not negated(clause, hit.start, _NAME_NEGATION_WINDOW)
+                     and not _NOT_SPOKEN.intersection(clause[hit.end:hit.end + 2]))
     numbers = {int(tok) for tok in tokens(normalize(text)) if tok.isdigit()}
     rest = [tok for tok in tokens(normalize(text)) if not tok.isdigit() and tok not in _MENU_FILLERS]
     if numbers and not rest:
@@ -123,7 +129,11 @@ def guess_languages(text: str) -> tuple[str, ...]:
 def _ranked(text: str) -> list[tuple[str, float]]:
     """(language, confidence) of ours, best first; a language the rules make clear has confidence 1."""
     try:
-        ruled = rule_language(text) or language_from_name(text, menu=())
+        # Chinese or Arabic script is answered in it; in Latin letters a language named is the one asked
+        # for ("hi can i get help in vietnamese").
+        scripted = _HAN.search(text) or _ARABIC.search(text)
+        ruled = (rule_language(text) if scripted else None) or language_from_name(text, menu=()) \
+            or rule_language(text)
         if ruled is not None:
             return [(ruled, 1.0)]
         if " ".join(tokens(normalize(text))) in _ENGLISH_GREETINGS:
