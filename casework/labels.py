@@ -19,6 +19,7 @@ ESCALATION_REASONS = {
     "not_understood": "Not understood",
     "referral_failed": "Referral failed, nothing else to offer",
     "referral_declined": "Referral declined by the partner",
+    "partner_no_answer": "No answer from the partner",
     "referral_disputed": "Referral outcome disputed",
     "checkin_no_reply": "No reply to a check-in",
     "error": "Bot error",

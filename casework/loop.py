@@ -10,7 +10,7 @@ the partner's (`client_outcome`, `partner_outcome`): the loop is closed when bot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -46,6 +46,16 @@ def disputed(referral: Referral) -> bool:
 def closed_loop(referral: Referral) -> bool:
     """Both sides answered, and agree."""
     return (referral.partner_outcome, referral.client_outcome) in {("served", "got_help"), ("not_served", "failed")}
+
+
+def answer_due(sent_at: datetime, business_days: int) -> datetime:
+    """When a partner told at `sent_at` should have answered: that many weekdays later."""
+    due, left = sent_at, business_days
+    while left > 0:
+        due += timedelta(days=1)
+        if due.weekday() < 5:
+            left -= 1
+    return due
 
 
 def first_answer(referral: Referral) -> str | None:

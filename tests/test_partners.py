@@ -218,3 +218,16 @@ def test_partner_served_but_client_got_no_help_is_disputed(app, phone, directory
     done = http.post(path, data={"csrf_token": csrf(html), "choice": "served"}, follow_redirects=True)
     assert "You said the client was served." in done.get_data(as_text=True)
     assert conversation(app) == (ConversationStatus.WAITING, "referral_disputed")
+
+
+def test_a_partner_silent_for_two_business_days_puts_the_client_in_the_chw_queue_once(app, phone, directory, mailbox,
+                                                                                      clock):
+    refer_to_utility_help(phone)  # Tuesday
+    drain(app)
+    run_due(app, clock, days=1)  # Wednesday: still time
+    assert conversation(app) == (ConversationStatus.BOT, None)
+    run_due(app, clock, days=1, minutes=1)  # Thursday, two business days on
+    assert conversation(app) == (ConversationStatus.WAITING, "partner_no_answer")
+    run_due(app, clock, minutes=5)
+    with app.app_context():
+        assert len(db.session.scalars(sa.select(Event).where(Event.type == "partner_no_answer")).all()) == 1

@@ -19,11 +19,15 @@ from datetime import datetime, timedelta
 
 import requests
 import sqlalchemy as sa
+from flask import current_app
 
+from bot.pipeline.escalation import escalate_recorded
+from casework.loop import ANSWERABLE, answer_due
 from casework.partners import notify_job_id
 from interop.fhir.bundle import export_source, referral_task
 from interop.partners.notify import DELIVERY_ERRORS, NotConfigured, deliver
-from models import Event, FhirReferral, FhirSender, Referral, clock, db
+from models import Client, Event, FhirReferral, FhirSender, Referral, clock, db
+from models.conversation import open_conversation_for_update
 from models.referral import PartnerNotification
 from workers.queue import enqueue_after_commit, jobs
 
@@ -134,3 +138,30 @@ def changed_tasks(now: datetime) -> int:
     if rows:
         jobs().enqueue_many("post_fhir_task", [((row.id,), f"fhir-task-{row.id}-{row.attempts}") for row in rows])
     return len(rows)
+
+
+def silent_partners(now: datetime) -> int:
+    """Referrals a partner was told of and has not answered in time: to the CHW queue, once each
+    (a `partner_no_answer` event on the client's record marks it)."""
+    days = current_app.config["PARTNER_ANSWER_DAYS"]
+    rows = db.session.execute(
+        sa.select(Referral, sa.func.min(PartnerNotification.sent_at))
+        .join(PartnerNotification, PartnerNotification.referral_id == Referral.id)
+        .where(PartnerNotification.status == "sent", Referral.partner_answered_at.is_(None),
+               Referral.status.in_(ANSWERABLE), PartnerNotification.sent_at <= now - timedelta(days=days))
+        .group_by(Referral.id).limit(200)).all()
+    late = [referral for referral, sent_at in rows if answer_due(sent_at, days) <= now]
+    told = {event.data.get("referral_id") for event in db.session.scalars(sa.select(Event).where(
+        Event.type == "partner_no_answer", Event.client_id.in_([r.client_id for r in late])))} if late else set()
+    done = 0
+    for referral in late:
+        if referral.id in told:
+            continue
+        client = db.session.get(Client, referral.client_id)
+        db.session.add(Event(client_id=client.id, conversation_id=None, type="partner_no_answer",
+                             data={"referral_id": referral.id}, created_at=now))
+        escalate_recorded(db.session, client, open_conversation_for_update(db.session, client), "partner_no_answer",
+                          "normal", now)
+        done += 1
+    db.session.commit()
+    return done

@@ -33,5 +33,6 @@ SWEEPS: tuple[Callable[[datetime], int], ...] = (
     checkins.due_checkins,
     translation.translate_backlog,
     partners.due_notifications,
+    partners.silent_partners,
     partners.changed_tasks,
 )
