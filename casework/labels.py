@@ -23,6 +23,7 @@ ESCALATION_REASONS = {
     "referral_disputed": "Referral outcome disputed",
     "checkin_no_reply": "No reply to a check-in",
     "error": "Bot error",
+    "flooding": "Texting very fast",
 }
 
 URGENCIES = {"urgent": "Urgent", "normal": "Normal"}

@@ -43,7 +43,7 @@ def test_a_flood_is_stored_but_answered_only_up_to_the_limit_while_others_conver
 def test_the_limit_is_per_minute(make_app, clock):
     app = make_app(RATE_LIMIT_PER_MINUTE=3)
     phone = Phone(app, app.test_client(), "+16175550511")
-    assert [bool(phone.send(f"hi {i}")) for i in range(5)] == [True, True, True, False, False]
+    assert [bool(phone.send(f"hi {i}")) for i in range(5)] == [True, True, True, True, False]  # one notice
     clock.advance(seconds=61)
     assert phone.send("hello again")
 
@@ -67,3 +67,18 @@ def test_a_crisis_inside_a_flood_reaches_a_person(make_app):
     with app.app_context():
         kinds = db.session.scalars(sa.select(Event.type)).all()
     assert "crisis_detected" in kinds and "escalated" in kinds
+
+
+def test_a_client_over_the_limit_gets_one_notice_in_their_language_and_a_chw_sees_them(make_app):
+    from tests.staff import add_user, sign_in
+
+    app = make_app(RATE_LIMIT_PER_MINUTE=3)
+    phone = Phone(app, app.test_client(), "+16175550531")
+    replies = [phone.send(f"hola, necesito ayuda {i}") for i in range(8)]
+    assert replies[3] == ["Recibimos muchos mensajes suyos a la vez y pausamos las respuestas. "
+                          "Un trabajador de salud los leerá."]
+    assert replies[4:] == [[]] * 4  # one notice, not one per text
+    add_user(app, "ana@example.org")
+    http = app.test_client()
+    sign_in(http, "ana@example.org")
+    assert "Texting very fast" in http.get("/dashboard/queue").get_data(as_text=True)

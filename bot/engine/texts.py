@@ -51,6 +51,11 @@ AGENT_WAITING = T(
     "Thanks. A community health worker will see your message and text you soon.",
     budget=2,
 )
+FLOODING = T(
+    "system.flooding",
+    "We got many texts from you at once, so we paused our replies. A community health worker will read them.",
+    budget=2,
+)
 SORRY = T("system.sorry", "Sorry, I did not understand.", budget=1)
 PICK_AGAIN = T(
     "suggestions.reask",

@@ -17,6 +17,7 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from bot import engine
+from bot.engine import texts
 from bot.messaging.outbox import Outgoing, outgoing, write_replies
 from bot.pipeline.effects import apply_events
 from bot.pipeline.escalation import escalate_recorded
@@ -59,6 +60,7 @@ def _process(session: Session, client_id: int, now: datetime) -> list[Outgoing]:
             if _flooding(client, position) and not _heard_in_a_flood(inbound.body):  # kept, not answered
                 inbound.conversation_id, inbound.status = conv.id, MessageStatus.PROCESSED
                 inbound.error_message = "rate limited: not answered"
+                outbound += _flood_noticed(session, client, conv, now)
                 continue
             outbound += _step(session, client, conv, inbound, now)
         _ask_translation(session, [inbound.id for inbound in waiting])
@@ -102,6 +104,15 @@ def _flooding(client: Client, recent: int) -> bool:
     if recent > limit:
         log.warning("client %s is over the rate limit (%s texts in a minute)", client.id, recent)
     return recent > limit
+
+
+def _flood_noticed(session: Session, client: Client, conv: Conversation, now: datetime) -> list[Message]:
+    """The first text over the limit: one notice to the client, in their language, and the conversation
+    in the CHW queue ("texting very fast"), which also keeps the bot quiet until a person looks."""
+    if conv.status is not ConversationStatus.BOT or client.opted_out:
+        return []
+    escalate_recorded(session, client, conv, "flooding", "normal", now)
+    return write_replies(session, client, conv, [engine.Reply(texts.FLOODING.key)], now)
 
 
 def _heard_in_a_flood(text: str | None) -> bool:
