@@ -16,6 +16,7 @@ from models.directory import Organization, Service
 from models.referral import PartnerNotification
 from tests.jobs import drain
 from tests.mailbox import Mailbox
+from tests.staff import add_user, sign_in
 from tests.test_referrals import SMALL_DIRECTORY, run_due, screen
 
 PUBLIC = "https://enlace.example.org"
@@ -231,3 +232,16 @@ def test_a_partner_silent_for_two_business_days_puts_the_client_in_the_chw_queue
     run_due(app, clock, minutes=5)
     with app.app_context():
         assert len(db.session.scalars(sa.select(Event).where(Event.type == "partner_no_answer")).all()) == 1
+
+
+def test_the_service_page_says_how_referrals_reach_the_partner_or_that_they_cannot(app, directory):
+    add_user(app, "chw@example.org")
+    http = app.test_client()
+    sign_in(http, "chw@example.org")
+    page = " ".join(http.get("/dashboard/directory/services/svc-energy").get_data(as_text=True).split())
+    assert "Email intake@midtown-energy.example.org (from the organization)" in page
+    with app.app_context():
+        db.session.get(Organization, "org-2").email = None
+        db.session.commit()
+    page = " ".join(http.get("/dashboard/directory/services/svc-energy").get_data(as_text=True).split())
+    assert "Cannot be notified: no email and no phone that takes texts." in page

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import SQLAlchemyError
 
+from casework.partners import contact_for
 from dashboard.auth import audit_request, role_required
 from dashboard.home import dashboard_bp
 from dashboard.resources.data import (
@@ -50,7 +51,8 @@ def service(service_id: str):
     details = service_details(db.session, service_id)
     if details is None:
         abort(404)
-    return render_template("dashboard/service.html", d=details)
+    contact = contact_for(db.session, details.service.organization_id, details.service.id)
+    return render_template("dashboard/service.html", d=details, contact=contact)
 
 
 @dashboard_bp.route("/directory/services/<service_id>/edit", methods=["GET", "POST"])
