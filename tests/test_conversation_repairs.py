@@ -129,3 +129,19 @@ def test_a_probable_opt_out_confirmed_with_stop_ends_texts_in_the_clients_langua
         client: hola?
     """)
     assert phone.client().opted_out
+
+
+ODD = ["", "   ", "a" * 1600, "🙏🙏🙏", "😀", "hola 你好 مرحبا", "\x00\x07\x1b[31m", "ok\u200b\u200d", "١٢٣",
+       "Ｈｅｌｌｏ", "?" * 50, "\ud7ff\ufeff"]
+
+
+@pytest.mark.parametrize("odd", ODD)
+def test_any_text_gets_an_answer_first_and_mid_screening(app, http, odd):
+    from tests.phone import Phone
+
+    first = Phone(app, http, "+15555550191")
+    assert first.send(odd), repr(odd)
+    mid = Phone(app, http, "+15555550192")
+    for text in ["Hi, I need help with food", "yes", "10001", "Ana"]:
+        mid.send(text)
+    assert mid.send(odd), repr(odd)
