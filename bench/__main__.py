@@ -13,6 +13,7 @@ BENCHES = [
     ("check-in fan-out", ["bench.bench_checkins", os.environ.get("BENCH_CHECKINS", "100000")]),
     ("reports", ["bench.bench_reports"]),
     ("FHIR referrals sent in", ["bench.bench_fhir"]),
+    ("CHW inbox: queue, a 500-message conversation, a translation backlog", ["bench.bench_inbox"]),
     ("sustained load with faults (private PostgreSQL and Redis)", ["bench.bench_load"]),
 ]
 

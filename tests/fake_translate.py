@@ -11,6 +11,7 @@ Every request it took is kept in `requests`.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +53,11 @@ class FakeTranslate:
 def _handler(fake: FakeTranslate) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as LibreTranslate behind gunicorn
+
+        def setup(self) -> None:
+            super().setup()
+            # Headers and body go out as two writes: without this, delayed ACKs hold each answer ~40 ms.
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def log_message(self, *args) -> None:  # quiet
             pass
