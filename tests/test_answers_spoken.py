@@ -91,3 +91,15 @@ def test_ok_is_not_a_yes_to_a_fact():
 )
 def test_transport_in_own_words(text, lang, codes):
     assert parse_answer(node(SCREENING, "transport"), text, lang) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("bed bugs and no heat since january", "en", ["pests", "heat"]),
+        ("el techo gotea y no hay calefaccion", "es", ["leaks", "heat"]),
+        ("冇暖气 仲有曱甴", "zh_Hans", ["heat", "pests"]),
+    ],
+)
+def test_housing_problems_in_own_words(text, lang, codes):
+    assert sorted(parse_answer(node(SCREENING, "problems"), text, lang)) == sorted(codes)
