@@ -300,7 +300,7 @@ def match_choice(text: str, options: Sequence[Option], lang: str, multi: bool = 
     leading = _leading(text, toks, langs, len(options))
     if leading is not None:
         words = _by_labels(text, options, lang)
-        if words and set(words) != {n - 1 for n in leading}:
+        if words and not set(words) <= {n - 1 for n in leading}:
             return ChoiceMatch()  # "3, no lights since friday": the number and the words disagree
         return _decide([n - 1 for n in leading] + emoji, options, multi)
     for label_lang in langs:
