@@ -54,6 +54,7 @@ def _page(conv: Conversation, reply_form: ReplyForm | None = None, note_form: No
         outside_whatsapp_window=_outside_whatsapp_window(client),
         poll_seconds=poll_seconds(), version=_version(lines), chw_language=_chw_language(),
         may_translate=_may_translate(client), draft_form=draft_form or DraftForm(prefix="draft", formdata=None),
+        segment_cost=current_app.config["SMS_SEGMENT_COST"],
     ), status
 
 

@@ -1,4 +1,5 @@
-// Live size of a text as it will be sent: characters, SMS segments and encoding (as bot/segments.py counts them).
+// Live size of a text as it will be sent: characters, SMS segments and encoding (as bot/i18n/segments.py counts
+// them), and the estimated cost at the configured price per segment.
 (function () {
   "use strict";
   var BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
@@ -27,8 +28,10 @@
     var info = size(text);
     var chars = Array.from(text).length;
     if (chars === 0) { out.textContent = "Up to " + max + " characters."; return; }
+    var cost = parseFloat(field.getAttribute("data-segment-cost"));
     out.textContent = chars + " of " + max + " characters · " + info.segments + " segment" +
-      (info.segments === 1 ? "" : "s") + " (" + info.encoding + ")";
+      (info.segments === 1 ? "" : "s") + " (" + info.encoding + ")" +
+      (isNaN(cost) ? "" : " · about $" + (info.segments * cost).toFixed(4) + " (estimate)");
   }
 
   document.addEventListener("DOMContentLoaded", function () {
