@@ -10,6 +10,7 @@ from dotenv import load_dotenv
 from flask import Flask
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
 import dashboard
@@ -49,6 +50,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # a Twilio webhook is a few KB; refuse anything far larger
     if overrides:
         app.config.update(overrides)
+    if (app.config.get("PUBLIC_URL") or "").startswith("https://"):  # served over https: cookies only go there
+        app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = True
+    if app.config.get("PROXY_COUNT"):  # behind a reverse proxy: the client's own address, for sign-in throttling
+        proxies = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
 
     logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))

@@ -126,7 +126,21 @@ def from_environ(instance_path: str, env: os._Environ | dict | None = None) -> d
         "CHW_LANGUAGE": "en",  # the language client texts are translated into for the CHWs
         # Where accepted texts wait while the database is down (default: instance/journal).
         "INBOUND_JOURNAL": env.get("INBOUND_JOURNAL") or None,
+        # Staff sessions: signed out after SESSION_IDLE_TIMEOUT without a page, and SESSION_LIFETIME after
+        # signing in. Sign-in: LOGIN_MAX_FAILURES wrong passwords in a row lock an account for LOGIN_LOCKOUT,
+        # doubled for each lock in a row up to LOGIN_LOCKOUT_MAX; LOGIN_ADDRESS_MAX_FAILURES failures from one
+        # address within LOGIN_ADDRESS_WINDOW stop sign-in from there. PROXY_COUNT: reverse proxies in front
+        # of the app, whose X-Forwarded-For and X-Forwarded-Proto are believed (0: none).
+        "SESSION_IDLE_TIMEOUT": parse_duration(env.get("SESSION_IDLE_TIMEOUT", "30m")),
+        "SESSION_LIFETIME": parse_duration(env.get("SESSION_LIFETIME", "12h")),
+        "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_LOCKOUT": parse_duration(env.get("LOGIN_LOCKOUT", "5m")),
+        "LOGIN_LOCKOUT_MAX": parse_duration(env.get("LOGIN_LOCKOUT_MAX", "1h")),
+        "LOGIN_ADDRESS_MAX_FAILURES": int(env.get("LOGIN_ADDRESS_MAX_FAILURES", "20")),
+        "LOGIN_ADDRESS_WINDOW": parse_duration(env.get("LOGIN_ADDRESS_WINDOW", "15m")),
+        "PROXY_COUNT": int(env.get("PROXY_COUNT", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes")
         or (env.get("PUBLIC_URL") or "").startswith("https://"),

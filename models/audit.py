@@ -35,14 +35,16 @@ def audit(
     target_type: str | None = None,
     target_id: int | str | None = None,
     ip: str | None = None,
+    at: datetime | None = None,
 ) -> AuditEntry:
-    """Record one audit entry in the caller's transaction."""
+    """Record one audit entry in the caller's transaction (at `at`, the app's clock, when given)."""
     entry = AuditEntry(
         user_id=user.id if user is not None else None,
         action=action,
         target_type=target_type,
         target_id=None if target_id is None else str(target_id),
         ip=ip,
+        at=at or utcnow(),
     )
     session.add(entry)
     return entry

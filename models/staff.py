@@ -50,6 +50,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # Lockouts since the last good sign-in: each lasts twice as long as the one before.
+    lockouts: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[created_at]
     last_login_at: Mapped[datetime | None]
 
@@ -125,8 +127,16 @@ def create_user(session: Session, email: str, role: Role, password: str, name: s
 
 @dataclass(frozen=True)
 class LoginPolicy:
+    """`max_failures` wrong passwords in a row lock the account for `lockout`, doubled for each lockout
+    since the last good sign-in, up to `lockout_max`: a guesser is slowed more and more, while a stranger
+    who trips the lock on purpose keeps no one out for long (the per-address throttle stops them first)."""
+
     max_failures: int = 5
-    lockout: timedelta = timedelta(minutes=15)
+    lockout: timedelta = timedelta(minutes=5)
+    lockout_max: timedelta = timedelta(hours=1)
+
+    def lock_for(self, lockouts_before: int) -> timedelta:
+        return min(self.lockout * 2 ** min(lockouts_before, 20), self.lockout_max)
 
 
 @cache
@@ -174,7 +184,8 @@ def authenticate(
         user.failed_logins += 1
         if user.failed_logins < policy.max_failures:
             return LoginAttempt("wrong_password", user)
-        user.locked_until = now + policy.lockout
+        user.locked_until = now + policy.lock_for(user.lockouts)
+        user.lockouts += 1
         user.failed_logins = 0
         return LoginAttempt("locked_out", user)
     if not user.active:
@@ -182,6 +193,7 @@ def authenticate(
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
+    user.lockouts = 0
     user.locked_until = None
     user.last_login_at = now
     return LoginAttempt("signed_in", user)

@@ -248,4 +248,5 @@ def test_a_whatsapp_client_silent_for_a_day_is_texted_by_sms_and_the_page_says_s
     post(http, f"/dashboard/conversations/{cid}/claim")
     assert "takes no free text now" not in text(http.get(f"/dashboard/conversations/{cid}"))
     clock.advance(hours=25)
+    sign_in(http, "ana@example.org")  # the session ended overnight
     assert "takes no free text now: your reply goes as an SMS" in text(http.get(f"/dashboard/conversations/{cid}"))
