@@ -1,14 +1,14 @@
 """Staff lockouts in a row: each lock lasts twice as long as the one before, until a good sign-in.
 
-Revision ID: 0010_staff_lockouts
-Revises: 0009_escalation_trigger
+Revision ID: 0011_staff_lockouts
+Revises: 0010_fhir_inbound
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_staff_lockouts"
-down_revision = "0009_escalation_trigger"
+revision = "0011_staff_lockouts"
+down_revision = "0010_fhir_inbound"
 branch_labels = None
 depends_on = None
 
