@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from fhir.resources.R4B.bundle import Bundle
 from interop.fhir import codes
 from interop.fhir.bundle import client_bundle
 from interop.fhir.cli import fhir_cli
-from models import Client, ReferralStatus
+from models import Client, Goal, Need, ReferralStatus
 from models.audit import AuditEntry
 from models.base import db
 from tests.report_data import at, make_program
@@ -214,6 +215,8 @@ def sign_in(http, email):
 
 def test_staff_download_the_bundles_of_clients_they_may_open(app, http, program):
     sign_in(http, "sue@example.org")
+    record = http.get(f"/dashboard/clients/{program.luz}").get_data(as_text=True)
+    assert f'href="/dashboard/clients/{program.luz}/fhir.json" download>Export the record (FHIR R4 JSON)' in record
     response = http.get(f"/dashboard/clients/{program.luz}/fhir.json")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/fhir+json; charset=utf-8"
@@ -229,3 +232,18 @@ def test_staff_download_the_bundles_of_clients_they_may_open(app, http, program)
     assert chw.get(f"/dashboard/clients/{program.c2}/fhir.json").status_code == 200  # her referral
     assert chw.get(f"/dashboard/clients/{program.luz}/fhir.json").status_code == 200  # claimed, then handed back
     assert chw.get(f"/dashboard/clients/{program.c3}/fhir.json").status_code == 404  # never hers
+
+
+def test_goals_are_goal_resources_for_the_need_they_address(app, program):
+    with app.app_context():
+        need = db.session.scalars(sa.select(Need).where(Need.client_id == program.luz).order_by(Need.id)).first()
+        db.session.add(Goal(client_id=program.luz, need_id=need.id, description="Apply for SNAP by Friday",
+                            target_date=date(2026, 3, 20), created_at=at(10)))
+        db.session.commit()
+    bundle = export(app, program.luz)
+    [goal] = resources(bundle, "Goal")
+    assert goal["description"]["text"] == "Apply for SNAP by Friday"
+    assert goal["lifecycleStatus"] == "active" and goal["target"] == [{"dueDate": "2026-03-20"}]
+    assert codes_of(goal["achievementStatus"], codes.GOAL_ACHIEVEMENT) == ["in-progress"]
+    [condition_url] = [r["reference"] for r in goal["addresses"]]
+    assert by_url(bundle)[condition_url]["resourceType"] == "Condition"

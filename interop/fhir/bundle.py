@@ -30,6 +30,7 @@ from interop.fhir.instrument import Instrument, ahc_hrsn
 from models import (
     Channel,
     Client,
+    Goal,
     Need,
     NeedStatus,
     Referral,
@@ -90,6 +91,10 @@ def client_bundle(session: Session, client: Client, *, now: datetime, source: st
         found = [evidence[(need.screening_id, code)] for code in instrument.evidence.get(need.domain, ())
                  if (need.screening_id, code) in evidence]
         conditions[need.id] = out.add("Condition", need.id, _condition(need, patient, found))
+
+    for goal in session.scalars(sa.select(Goal).where(Goal.client_id == client.id).order_by(Goal.created_at,
+                                                                                           Goal.id)):
+        out.add("Goal", goal.id, _goal(goal, patient, conditions.get(goal.need_id)))
 
     providers: dict[tuple, str] = {}
     for referral in session.scalars(sa.select(Referral).where(Referral.client_id == client.id)
@@ -213,6 +218,25 @@ def _observation(loinc: str, text: str, domains, patient: str, when: datetime, r
 
 def _answer(item, code: str) -> dict:
     return concept(coding(c.LOINC, code, item.answers.get(code)), text=item.answers.get(code))
+
+
+def _goal(goal: Goal, patient: str, condition: str | None) -> dict:
+    """The client's goal (SDOHCC Goal): what they work towards, for the need it addresses."""
+    resource = {
+        "meta": {"profile": [c.PROFILE_GOAL]},
+        "lifecycleStatus": goal.status.value,
+        "achievementStatus": concept(coding(c.GOAL_ACHIEVEMENT, goal.achievement.value,
+                                            goal.achievement.value.replace("-", " ").capitalize())),
+        "description": {"text": goal.description},
+        "subject": _ref(patient),
+        "startDate": goal.created_at.date().isoformat(),
+        "expressedBy": _ref(patient),
+    }
+    if goal.target_date:
+        resource["target"] = [{"dueDate": goal.target_date.isoformat()}]
+    if condition:
+        resource["addresses"] = [_ref(condition)]
+    return resource
 
 
 def _condition(need: Need, patient: str, evidence: list[str]) -> dict:

@@ -21,9 +21,11 @@ TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 
+GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
 _SDOHCC = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/"
 PROFILE_SCREENING_RESPONSE = _SDOHCC + "SDOHCC-ObservationScreeningResponse"
 PROFILE_CONDITION = _SDOHCC + "SDOHCC-Condition"
+PROFILE_GOAL = _SDOHCC + "SDOHCC-Goal"
 PROFILE_SERVICE_REQUEST = _SDOHCC + "SDOHCC-ServiceRequest"
 PROFILE_TASK = _SDOHCC + "SDOHCC-TaskForReferralManagement"
 
