@@ -4,17 +4,19 @@ Supervisors and admins see everyone. A CHW sees a client while the client waits 
 the queue, and afterwards only if the client is in their caseload: a conversation they hold or
 ever claimed (handing it back to the bot must not lock them out of their own follow-up), or a
 referral, note or goal they made. The reports count a CHW's clients by the same rule. Anything
-else answers 404, exactly like a record that does not exist, so guessing ids tells nothing.
+else answers 404, exactly like a record that does not exist, so guessing ids tells nothing; each
+refusal is an `access_refused` line in the audit log (committed at once: the request ends in the 404).
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort
+from flask import abort, has_request_context, request
 from sqlalchemy.orm import Session
 
 from casework.client_data import not_erased
-from models import Client, Conversation, ConversationStatus, Event, Referral, Role, User
+from models import Client, Conversation, ConversationStatus, Event, Referral, Role, User, clock
+from models.audit import audit
 from models.case import Goal, Note
 
 
@@ -61,8 +63,17 @@ def visible_clients(user: User) -> sa.ColumnElement[bool]:
 def client_or_404(session: Session, user: User, client_id: int) -> Client:
     client = session.scalars(sa.select(Client).where(Client.id == client_id, visible_clients(user))).first()
     if client is None:
-        abort(404)
+        refuse(session, user, "client", client_id)
     return client
+
+
+def refuse(session: Session, user: User, target_type: str, target_id: int) -> None:
+    """Record that this user asked for a record they may not see (or that does not exist), then 404."""
+    session.rollback()
+    audit(session, user, "access_refused", target_type, target_id,
+          ip=request.remote_addr if has_request_context() else None, at=clock.now())
+    session.commit()
+    abort(404)
 
 
 def find_conversation(session: Session, user: User, conversation_id: int) -> Conversation | None:
@@ -76,7 +87,7 @@ def find_conversation(session: Session, user: User, conversation_id: int) -> Con
 def conversation_or_404(session: Session, user: User, conversation_id: int) -> Conversation:
     conv = find_conversation(session, user, conversation_id)
     if conv is None:
-        abort(404)
+        refuse(session, user, "conversation", conversation_id)
     return conv
 
 

@@ -103,6 +103,10 @@ def test_another_chws_client_is_not_found_and_shows_nothing(app, http, ana, mari
         assert post(http, url, data).status_code == 404
     assert "Maria" not in text(http.get("/dashboard/clients"))
     assert audit_actions(app, "view_client") == []
+    ana_id = audit_actions(app, "login")[0][0]
+    refused = audit_actions(app, "access_refused")  # each refusal is on record, the unknown id too
+    assert refused == [(ana_id, "client", str(maria)), (ana_id, "client", "999999")] + [
+        (ana_id, "client", str(maria))] * 2
     boss = app.test_client()
     sign_in(boss, "sam@example.org")
     assert boss.get(f"/dashboard/clients/{maria}").status_code == 200
