@@ -1,11 +1,13 @@
 """Who may open which client's record.
 
 Supervisors and admins see everyone. A CHW sees a client while the client waits unclaimed in
-the queue, and afterwards only if the client is in their caseload: a conversation they hold or
-ever claimed (handing it back to the bot must not lock them out of their own follow-up), or a
-referral, note or goal they made. The reports count a CHW's clients by the same rule. Anything
-else answers 404, exactly like a record that does not exist, so guessing ids tells nothing; each
-refusal is an `access_refused` line in the audit log (committed at once: the request ends in the 404).
+the queue, and afterwards only if the client is in their caseload, which comes from a deliberate
+act only: a conversation they hold or ever claimed (handing it back to the bot must not lock them
+out of their own follow-up), or a referral they made. Writing a note or a goal is not one: a note
+on a waiting client must not keep her once another CHW claims her. The reports count a CHW's
+clients by the same rule. Anything else answers 404, exactly like a record that does not exist,
+so guessing ids tells nothing; each refusal is an `access_refused` line in the audit log
+(committed at once: the request ends in the 404).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from sqlalchemy.orm import Session
 from casework.client_data import not_erased
 from models import Client, Conversation, ConversationStatus, Event, Referral, Role, User, clock
 from models.audit import audit
-from models.case import Goal, Note
 
 
 def sees_everyone(user: User) -> bool:
@@ -41,13 +42,11 @@ def _caseload_parts(chw_id: int) -> tuple[sa.Select, ...]:
         sa.select(Event.client_id).where(Event.type == CLAIMED, Event.data["by"].as_integer() == chw_id),
         sa.select(Conversation.client_id).where(Conversation.assigned_to_id == chw_id),
         sa.select(Referral.client_id).where(Referral.made_by_id == chw_id),
-        sa.select(Note.client_id).where(Note.author_id == chw_id),
-        sa.select(Goal.client_id).where(Goal.created_by_id == chw_id),
     )
 
 
 def caseload(chw_id: int) -> sa.CompoundSelect:
-    """Ids of a CHW's clients: conversations they claimed or hold, referrals, notes and goals they made."""
+    """Ids of a CHW's clients: conversations they claimed or hold, referrals they made."""
     return sa.union(*_caseload_parts(chw_id))
 
 

@@ -113,7 +113,8 @@ def test_another_chws_client_is_not_found_and_shows_nothing(app, http, ana, mari
     assert audit_actions(app, "view_client") == [(sam.id, "client", str(maria))]
 
 
-def test_a_chw_keeps_access_to_a_client_they_wrote_a_note_for(app, http, ana, maria):
+def test_writing_a_note_does_not_keep_a_client_in_a_chws_caseload(app, http, ana, maria):
+    """The outside review (issue 14, finding 3): a note on a waiting client kept her for good."""
     sign_in(http, "ana@example.org")
     post(http, f"/dashboard/clients/{maria}/notes", {"note-body": "Called her back."})
     add_user(app, "ben@example.org")
@@ -121,7 +122,7 @@ def test_a_chw_keeps_access_to_a_client_they_wrote_a_note_for(app, http, ana, ma
         ben = db.session.scalars(sa.select(User).where(User.email == "ben@example.org")).one()
         claim(db.session, db.session.scalars(sa.select(Conversation.id)).one(), ben, app.config["CLOCK"]())
         db.session.commit()
-    assert http.get(f"/dashboard/clients/{maria}").status_code == 200
+    assert http.get(f"/dashboard/clients/{maria}").status_code == 404
 
 
 def test_a_chw_who_texted_a_client_keeps_access_after_handing_her_back(app, http, ana, maria):
