@@ -4,7 +4,7 @@ The outside review (issue 14, finding 4) found opt-out words outside the command
 now reads the lexicon (`bot/understanding/lexicon/optout.py`). This test takes every whole-message entry of
 that lexicon, certain and probable alike, so it grows with it: each client has an automated text waiting for a
 retry when they opt out, and another is written afterwards; neither is ever handed to the phone, and the only
-text they get after opting out is the confirmation.
+text they get after opting out is the confirmation (for a probable opt-out, the question asking them to confirm).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from bot.engine import Reply, texts
 from bot.messaging.outbox import enqueue_sends, write_replies
+from bot.understanding.keywords import classify_keyword
 from bot.understanding.lexicon.optout import CERTAIN_WORDS, PROBABLE
 from models import Client, Message, MessageStatus, db
 from models.message import Direction
@@ -63,5 +64,6 @@ def test_no_automated_text_follows_any_recognised_opt_out(app, clock):
     assert sorted(words_of[n] for n in set(words_of) - opted_out) == []
     went_out = sorted(words_of[phone] for phone, _, is_automated, status in rows if is_automated and status in SENT)
     assert went_out == []
-    confirmed = {phone for phone, key, _, status in rows if key == texts.STOPPED.key and status in SENT}
+    answer = {w: texts.STOPPED.key if classify_keyword(w).certain else texts.CONFIRM_STOP.key for w in OPT_OUTS}
+    confirmed = {phone for phone, key, _, status in rows if key == answer[words_of[phone]] and status in SENT}
     assert sorted(words_of[n] for n in set(words_of) - confirmed) == []
