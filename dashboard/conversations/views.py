@@ -19,6 +19,7 @@ from casework.sla import SlaPolicy, sla_clock
 from dashboard.auth import audit_request, role_required
 from dashboard.conversations.canned import CANNED
 from dashboard.conversations.forms import CannedForm, DraftForm, ReplyForm
+from dashboard.conversations.search import MAX_QUERY, matching
 from dashboard.conversations.transcript import transcript
 from dashboard.forms import NoteForm
 from dashboard.home import dashboard_bp, poll_seconds
@@ -41,6 +42,7 @@ def _page(conv: Conversation, reply_form: ReplyForm | None = None, note_form: No
     note_authors = _names({n.author_id for n in notes if n.author_id})
     holder = db.session.get(User, conv.assigned_to_id) if conv.assigned_to_id else None
     canned = [(t, render(t.key, client.language)) for t in CANNED]
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
     reply_form = reply_form or ReplyForm(formdata=None)
     if _may_translate(client):
         reply_form.body.label.text = f"Text to send, in {labels.label(labels.LANGUAGES, client.language)}"
@@ -54,7 +56,8 @@ def _page(conv: Conversation, reply_form: ReplyForm | None = None, note_form: No
         outside_whatsapp_window=_outside_whatsapp_window(client),
         poll_seconds=poll_seconds(), version=_version(lines), chw_language=_chw_language(),
         may_translate=_may_translate(client), draft_form=draft_form or DraftForm(prefix="draft", formdata=None),
-        segment_cost=current_app.config["SMS_SEGMENT_COST"],
+        segment_cost=current_app.config["SMS_SEGMENT_COST"], query=query,
+        found=matching(lines, query) if query else None,
     ), status
 
 
