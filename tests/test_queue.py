@@ -40,6 +40,19 @@ def test_an_id_already_waiting_is_not_added_twice(app):
     assert sorted(RUNS) == ["first", "other"]
 
 
+def test_an_id_rq_would_refuse_is_refused_by_both_queues(app):
+    """The translation job's id once held colons: RQ refused it (and the job never ran) while the
+    in-process queue took it, so only the PostgreSQL and Redis pass saw translations missing."""
+    queue = app.extensions["jobs"]
+    with app.app_context():
+        with pytest.raises(ValueError, match="job id"):
+            queue.enqueue("note", "x", job_id="translate:1-2:en")
+        with pytest.raises(ValueError, match="job id"):
+            queue.enqueue_many("note", [(("y",), "a b")])
+    drain(app)
+    assert RUNS == []
+
+
 def test_a_scheduled_id_is_not_scheduled_twice(app, clock):
     queue = app.extensions["jobs"]
     with app.app_context():

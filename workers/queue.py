@@ -13,6 +13,7 @@ import contextlib
 import heapq
 import itertools
 import logging
+import re
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -30,6 +31,13 @@ from sqlalchemy.orm import Session
 log = logging.getLogger(__name__)
 FEW = 10  # job ids `waiting` looks up one by one rather than reading the whole queue
 RESULT_TTL, FAILURE_TTL = 600, 86400  # seconds RQ keeps a finished or failed job
+JOB_ID = re.compile(r"[A-Za-z0-9_-]+")  # what RQ accepts as a job id; both queues hold ids to it
+
+
+def check_job_id(job_id: str | None) -> None:
+    """Refuse an id RQ would refuse, on either queue, so the embedded defaults catch it too."""
+    if job_id is not None and not JOB_ID.fullmatch(job_id):
+        raise ValueError(f"job id {job_id!r}: only letters, digits, underscores and dashes")
 
 
 class JobQueue(ABC):
@@ -82,6 +90,7 @@ class RQJobQueue(JobQueue):
 
     def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> bool:
         func = self.job(name)
+        check_job_id(job_id)  # a wrong id is a bug to show, not an outage for the sweeper
         try:
             self._add(job_id, lambda unique: self.queue.enqueue_call(
                 func, args=args, job_id=job_id, unique=unique, result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL))
@@ -92,6 +101,7 @@ class RQJobQueue(JobQueue):
 
     def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
         func = self.job(name)
+        check_job_id(job_id)
         try:
             self._add(job_id, lambda unique: self.queue.enqueue_at(
                 when, func, *args, job_id=job_id, unique=unique, result_ttl=RESULT_TTL, failure_ttl=FAILURE_TTL))
@@ -179,6 +189,7 @@ class InProcessJobQueue(JobQueue):
 
     def enqueue_at(self, when: datetime, name: str, *args: Any, job_id: str | None = None) -> bool:
         func = self.job(name)
+        check_job_id(job_id)
         with self._cond:
             if job_id is not None:
                 if job_id in self._ids:

@@ -100,6 +100,6 @@ def translate_backlog(now: datetime) -> int:
     ).all()
     db.session.rollback()
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-    jobs().enqueue_many("translate_messages", [((batch, language), f"translate:{batch[0]}-{batch[-1]}:{language}")
+    jobs().enqueue_many("translate_messages", [((batch, language), f"translate-{batch[0]}-{batch[-1]}-{language}")
                                                 for batch in batches])
     return len(ids)

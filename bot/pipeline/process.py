@@ -94,7 +94,7 @@ def _ask_translation(session: Session, message_ids: list[int]) -> None:
     if message_ids and current_app.extensions.get("translator") is not None:
         language = current_app.config["CHW_LANGUAGE"]
         enqueue_after_commit(session, "translate_messages", message_ids, language,
-                             job_id=f"translate:{message_ids[0]}-{message_ids[-1]}:{language}")
+                             job_id=f"translate-{message_ids[0]}-{message_ids[-1]}-{language}")
 
 
 def _flooding(client: Client, recent: int) -> bool:
